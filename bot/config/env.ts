@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where the repository lives, so the default agency file is found from any working directory. */
+const REPO_ROOT = resolve(__dirname, '..', '..');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be ${what}` })
+    .int({ error: `must be ${what}` })
+    .min(min, { error: `must be ${what}` })
+    .max(max, { error: `must be ${what}` });
+
+const envSchema = z.object({
+  PORT: wholeNumber('a port number from 1 to 65535', 1, 65535).default(3978).describe('HTTP port to listen on.'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, { error: 'must start with postgres:// or postgresql://' })
+    .optional()
+    .describe('PostgreSQL server; when unset the embedded PGlite database is used.'),
+  DATA_DIR: z.string().default('./data').describe('PGlite data directory (or memory:// for tests).'),
+  AGENCY_CONFIG: z
+    .string()
+    .default(resolve(REPO_ROOT, 'deploy/agency/demo.yaml'))
+    .transform((path) => resolve(path))
+    .describe('Path of the agency YAML file.'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info').describe('pino log level.'),
+  PUBLIC_URL: z.url({ error: 'must be a web address, e.g. https://doorway.example.org' }).optional().describe('Public base URL.'),
+  IDLE_MINUTES: wholeNumber('a whole number of minutes, at least 1', 1, 24 * 60)
+    .default(30)
+    .describe('Silence after which a conversation is paused.'),
+  clientId: z.string().optional().describe('Agents SDK app (client) id.'),
+  clientSecret: z.string().optional().describe('Agents SDK client secret.'),
+  tenantId: z.string().optional().describe('Agents SDK tenant id.'),
+  DIRECTLINE_SECRET: z.string().optional().describe('Secret Web Chat uses to get Direct Line tokens.'),
+  TOKEN_SECRET: z
+    .string()
+    .min(16, { error: 'must be at least 16 characters' })
+    .optional()
+    .describe('Signs Direct Line tokens; random per process when unset.')
+});
+
+/** The validated environment. */
+export interface Env {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  /** Absolute path of the agency YAML file. */
+  agencyConfig: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  publicUrl?: string;
+  idleMinutes: number;
+  clientId?: string;
+  clientSecret?: string;
+  tenantId?: string;
+  directLineSecret?: string;
+  tokenSecret: string;
+  /** True when TOKEN_SECRET was unset: tokens then don't survive a restart or cross replicas. */
+  tokenSecretGenerated: boolean;
+}
+
+/**
+ * Reads and validates the environment; the only place that reads `process.env`. Throws one Error
+ * naming each bad variable, e.g. `Environment variable PORT: must be a port number from 1 to 65535`.
+ */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
+  const raw = pick(env);
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `Environment variable ${String(issue.path[0])}: ${issue.message}`);
+    throw new Error(lines.join('\n'));
+  }
+  const v = result.data;
+  return {
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.DATA_DIR,
+    agencyConfig: v.AGENCY_CONFIG,
+    logLevel: v.LOG_LEVEL,
+    publicUrl: v.PUBLIC_URL,
+    idleMinutes: v.IDLE_MINUTES,
+    clientId: v.clientId,
+    clientSecret: v.clientSecret,
+    tenantId: v.tenantId,
+    directLineSecret: v.DIRECTLINE_SECRET,
+    tokenSecret: v.TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+    tokenSecretGenerated: v.TOKEN_SECRET === undefined
+  };
+}
+
+/** The variables we read; an empty value (common in .env files) counts as unset. */
+function pick(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const value = (name: string) => {
+    const found = env[name]?.trim();
+    return found ? found : undefined;
+  };
+  // The Agents SDK matches these names case-insensitively (it reads CLIENTID too), so do we.
+  const anyCase = (name: string) => {
+    const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase() && value(k) !== undefined);
+    return key === undefined ? undefined : value(key);
+  };
+  const names = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'AGENCY_CONFIG', 'LOG_LEVEL', 'PUBLIC_URL', 'IDLE_MINUTES', 'DIRECTLINE_SECRET', 'TOKEN_SECRET'];
+  const picked: Record<string, string | undefined> = Object.fromEntries(names.map((name) => [name, value(name)]));
+  picked.LOG_LEVEL = picked.LOG_LEVEL?.toLowerCase();
+  picked.clientId = anyCase('clientId') ?? value('CLIENT_ID');
+  picked.clientSecret = anyCase('clientSecret') ?? value('CLIENT_SECRET');
+  picked.tenantId = anyCase('tenantId') ?? value('TENANT_ID');
+  return picked;
+}
