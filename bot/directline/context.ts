@@ -1,0 +1,63 @@
+import type { Account } from './activities';
+import { createActivityHub, type ActivityHub } from './hub';
+import { createSerialQueue, type SerialQueue } from './serial';
+import { createActivityStore, type ActivityStore } from './store';
+import { createTokenService, type TokenService } from './tokens';
+import type { ActivityJson, DirectLineLimits, DirectLineLogger, DirectLineOptions } from './types';
+import { connectorKey } from './urls';
+
+/** Limits used where `options.limits` leaves a figure out. */
+export const DEFAULT_LIMITS: DirectLineLimits = {
+  // A 50,000-character message is still allowed; the agent answers it kindly.
+  bodyBytes: 256 * 1024,
+  agentBodyBytes: 1024 * 1024,
+  windowMs: 10_000,
+  postsPerWindow: 30,
+  readsPerWindow: 120,
+  startsPerWindow: 20
+};
+
+/** What the routes and the stream share. */
+export interface DirectLineContext {
+  store: ActivityStore;
+  hub: ActivityHub;
+  tokens: TokenService;
+  queue: SerialQueue;
+  deliverToAgent: (activity: ActivityJson) => Promise<void>;
+  publicUrl: string | undefined;
+  connectorKey: string;
+  limits: DirectLineLimits;
+  tokenTtlSeconds: number;
+  streamPollMs: number;
+  bot: Account;
+  logger: DirectLineLogger;
+  now: () => Date;
+}
+
+const consoleLogger: DirectLineLogger = {
+  warn: (detail, message) => console.warn(message, detail),
+  error: (detail, message) => console.error(message, detail)
+};
+
+/** Validates the options and fills in defaults. */
+export function createContext(options: DirectLineOptions): DirectLineContext {
+  // Matches TOKEN_SECRET's own check in bot/config/env.ts.
+  if (options.tokenSecret.length < 16) throw new Error('Direct Line tokenSecret must be at least 16 characters.');
+  const now = options.clock ?? (() => new Date());
+  return {
+    store: createActivityStore(options.db, now),
+    hub: createActivityHub(),
+    tokens: createTokenService(options.tokenSecret, now),
+    queue: createSerialQueue(),
+    deliverToAgent: options.deliverToAgent,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    connectorKey: connectorKey(options.tokenSecret),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    // One process sees every write through the hub; replicas on one server need the poll.
+    streamPollMs: options.streamPollMs ?? (options.db.kind === 'postgres' ? 1000 : 0),
+    bot: options.bot ?? { id: 'doorway', name: 'Doorway' },
+    logger: options.logger ?? consoleLogger,
+    now
+  };
+}
