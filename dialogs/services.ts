@@ -56,6 +56,9 @@ export interface IntakeServices {
   /** Tells on-call staff at once: a crisis, or a request to talk to a person. */
   alertStaff(input: StaffAlert): Promise<void>;
 
+  /** Keeps the person's rating and comment of the chat, with their record when there is one. */
+  saveFeedback(input: { conversationId: string; reference?: string; rating?: number; comment?: string }): Promise<void>;
+
   /** Erases everything stored about this conversation. */
   deleteData(input: { conversationId: string }): Promise<void>;
 }

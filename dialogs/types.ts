@@ -164,6 +164,8 @@ export interface AgencyInfo {
   categories: Category[];
   modalities: Modality[];
   emergency: Array<{ label: Partial<Record<Locale, string>>; number: string }>;
+  /** Helplines shown beside the emergency numbers: suicide prevention, violence, children. */
+  helplines: Array<{ label: Partial<Record<Locale, string>>; number: string }>;
   /** Opening hours as weekday ranges (1 = Monday … 7 = Sunday). */
   openingHours: Array<{ days: number[]; opens: string; closes: string }>;
   retentionDays: number;

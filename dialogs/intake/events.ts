@@ -1,0 +1,38 @@
+import type { Category, CrisisType, DirectoryMatch, Locale } from '../types';
+
+/** What the person did this turn, already interpreted (see `interpret.ts`). Every event carries its time. */
+export type IntakeEvent =
+  /** A button was pressed, or typed text matched a button. `value` is the button's stable id. */
+  | { type: 'CHOOSE'; value: string; at: string }
+  /** Free text, with what the NLU made of it. */
+  | { type: 'TEXT'; text: string; at: string; yesNo?: 'yes' | 'no' | 'unsure'; category?: Category; faq?: string }
+  /** Something we could not read: nothing, only an attachment, only emoji, or far too long. */
+  | { type: 'UNREADABLE'; reason: UnreadableReason; at: string }
+  | { type: 'CRISIS'; crisisType: CrisisType; at: string }
+  | { type: 'HELP'; at: string }
+  | { type: 'RESTART'; at: string }
+  | { type: 'HUMAN'; at: string }
+  | { type: 'LANGUAGE'; locale?: Locale; at: string }
+  | { type: 'DELETE'; at: string }
+  | { type: 'PAUSE'; at: string }
+  | { type: 'MANAGE_BOOKING'; at: string }
+  /** The person came back after being idle longer than the agency's idle time. */
+  | { type: 'IDLE_RETURN'; at: string };
+
+export type UnreadableReason = 'empty' | 'attachment' | 'emoji' | 'too_long';
+
+export type Params = Record<string, string | number>;
+
+/**
+ * What the machine wants said this turn, emitted as it happens. The current question is not
+ * among them: it is derived from the state the machine settles in (see `questions.ts`).
+ */
+export type IntakeOutput =
+  | { type: 'say'; id: string; params?: Params }
+  | { type: 'emergency' }
+  /** The answer to a frequent question, from the locale's FAQ. */
+  | { type: 'faq'; id: string }
+  | { type: 'referrals'; matches: DirectoryMatch[] }
+  | { type: 'summary' }
+  | { type: 'confirmation'; reference: string; calendar?: string }
+  | { type: 'booking'; reference: string };
