@@ -87,3 +87,12 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
 function dropSchema(schema: string): Promise<unknown> {
   return withAdmin((admin) => admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
 }
+
+/** A connection URL to a fresh, empty schema on the real server, for tests that start a whole app. */
+export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `doorway_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE SCHEMA ${schema}`));
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => dropSchema(schema).then(() => undefined) };
+}
