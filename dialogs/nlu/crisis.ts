@@ -1,0 +1,123 @@
+import { CATEGORIES, type Category, type CrisisType } from '../types';
+import type { FeatureExtractor, FeatureOptions } from './features';
+import type { CrisisData, NluLocaleData } from './locale-data';
+import { analysedPrefix } from './normalize';
+import { TextClassifier } from './text-classifier';
+
+/** A crisis signal and what found it. */
+export interface CrisisHit {
+  type: CrisisType;
+  source: 'lexicon' | 'classifier';
+}
+
+/**
+ * The classifier flags a message when "safe" is less likely than this. Set low on purpose:
+ * a false alarm costs a question, a missed crisis can cost a life.
+ */
+export const SAFE_BELOW = 0.6;
+/** A single known word is too little evidence for the classifier to raise an alarm on. */
+const MIN_KNOWN_FEATURES = 2;
+/** A message this short needs two telling words before the classifier raises an alarm. */
+const MIN_WORDS_FOR_ONE_CLUE = 5;
+/** How much of the end of a long message the classifier also reads. */
+const TAIL = 600;
+/** Where types overlap, the more specific one wins ("my dad hits me" is a child at risk). */
+const TYPE_ORDER: CrisisType[] = ['self_harm', 'child_at_risk', 'violence', 'medical'];
+const FEATURES: FeatureOptions = { keepStops: true, bigrams: true };
+const CONTENT: FeatureOptions = { keepStops: false, bigrams: false };
+/** Low, so one telling word ("pills", "goodbye") counts; chosen with SAFE_BELOW on held-out sets. */
+const SMOOTHING = 0.2;
+/** Category examples that also read as "safe": none of these describe danger in itself. */
+const SAFE_CATEGORIES: Category[] = CATEGORIES.filter((c) => c !== 'violence' && c !== 'mental_health');
+const MASK = ' ~ ';
+
+/** One locale's compiled crisis lexicon. */
+export class CrisisLexicon {
+  private readonly figurative: RegExp[];
+  private readonly negations: RegExp[];
+  private readonly patterns: Array<[CrisisType, RegExp[]]>;
+
+  constructor(data: CrisisData, locale: string) {
+    const compile = (source: string, flags: string): RegExp => {
+      const expanded = source.replace(/\{([a-z_]+)\}/g, (whole, name: string) => data.terms[name] ?? whole);
+      try {
+        return new RegExp(expanded, flags);
+      } catch (error) {
+        throw new Error(`[${locale}] nlu.crisis: bad pattern ${JSON.stringify(source)}: ${(error as Error).message}`);
+      }
+    };
+    this.figurative = data.figurative.map((s) => compile(s, 'gi'));
+    this.negations = data.negations.map((s) => compile(s, 'gi'));
+    this.patterns = TYPE_ORDER.map((type) => [type, data.patterns[type].map((s) => compile(s, 'i'))]);
+  }
+
+  /** The text with idioms and clearly negated statements blanked out. */
+  mask(lowerText: string): string {
+    let text = lowerText;
+    for (const re of this.figurative) text = text.replace(re, MASK);
+    for (const re of this.negations) text = text.replace(re, MASK);
+    return text;
+  }
+
+  /** The first crisis type whose pattern occurs in an already masked text. */
+  scan(maskedText: string): CrisisType | undefined {
+    for (const [type, patterns] of this.patterns) {
+      if (patterns.some((re) => re.test(maskedText))) return type;
+    }
+    return undefined;
+  }
+}
+
+/** A classifier for indirect phrasing the lexicon cannot list ("I've given away my things"). */
+export class CrisisClassifier {
+  private readonly classifier = new TextClassifier('bayes', SMOOTHING);
+
+  constructor(
+    private readonly extractor: FeatureExtractor,
+    data: NluLocaleData
+  ) {
+    for (const example of data.crisis.examples.crisis) this.add(example.text, example.type);
+    for (const text of data.crisis.examples.safe) this.add(text, 'safe');
+    for (const category of SAFE_CATEGORIES) for (const text of data.categories[category]) this.add(text, 'safe');
+    this.classifier.train();
+  }
+
+  classify(maskedText: string): CrisisType | undefined {
+    const features = this.extractor.features(maskedText, FEATURES);
+    if (this.classifier.knownFeatures(features).length < MIN_KNOWN_FEATURES) return undefined;
+    // Function words alone ("i'm ... if i") lean towards the first-person crisis examples, and one
+    // word is too little to go on in a short answer ("no, i don't").
+    const content = this.classifier.knownFeatures(this.extractor.features(maskedText, CONTENT)).length;
+    if (content === 0 || (content === 1 && this.extractor.words(maskedText, true).length < MIN_WORDS_FOR_ONE_CLUE)) return undefined;
+    const ranked = this.classifier.rank(features);
+    const safe = ranked.find((r) => r.label === 'safe')?.probability ?? 0;
+    const top = ranked.find((r) => r.label !== 'safe');
+    return safe < SAFE_BELOW && top !== undefined ? (top.label as CrisisType) : undefined;
+  }
+
+  private add(text: string, label: string): void {
+    this.classifier.add(this.extractor.features(text, FEATURES, true), label);
+  }
+}
+
+/**
+ * Runs on every message. The lexicon scans the whole text (cheap regular expressions), first in
+ * the conversation's locale, then in every other loaded locale, since people switch language in
+ * distress; then the classifier reads the start and the end of the message. Errs towards crisis.
+ */
+export function detectCrisis(
+  cleanedText: string,
+  own: { lexicon: CrisisLexicon; classifier: CrisisClassifier },
+  others: CrisisLexicon[]
+): CrisisHit | undefined {
+  const lower = cleanedText.toLowerCase();
+  const masked = own.lexicon.mask(lower);
+  const type = own.lexicon.scan(masked) ?? others.map((l) => l.scan(l.mask(lower))).find((t) => t !== undefined);
+  if (type !== undefined) return { type, source: 'lexicon' };
+  const parts = masked.length > TAIL * 2 ? [analysedPrefix(masked), masked.slice(-TAIL)] : [masked];
+  for (const part of parts) {
+    const guess = own.classifier.classify(part);
+    if (guess !== undefined) return { type: guess, source: 'classifier' };
+  }
+  return undefined;
+}

@@ -1,0 +1,123 @@
+import { CATEGORIES, type Locale } from '../types';
+import { CategoryModel, type CategoryGuess } from './category';
+import { CommandRecognizer } from './commands';
+import { CrisisClassifier, CrisisLexicon, detectCrisis, type CrisisHit } from './crisis';
+import { FaqModel, type FaqGuess } from './faq';
+import { FeatureExtractor } from './features';
+import type { LocalePack } from './language';
+import type { GlobalCommand } from './locale-data';
+import { matchChoice, type Choice } from './match-choice';
+import { analysedPrefix, cleanText, hasLetters } from './normalize';
+import { PACK_LOADERS } from './packs';
+import { PhraseNormalizer } from './phrases';
+import type { ClassifierKind } from './text-classifier';
+import { YesNoRecognizer, type YesNo } from './yes-no';
+
+export type { GlobalCommand } from './locale-data';
+export type { Choice } from './match-choice';
+export type { YesNo } from './yes-no';
+
+/** Everything understood from one message. */
+export interface Understanding {
+  text: string;
+  locale: Locale;
+  /** Present for any text with letters; 'other' when unsure. */
+  category?: CategoryGuess;
+  crisis?: CrisisHit;
+  yesNo?: YesNo;
+  /** Only when the whole message is essentially the command. */
+  command?: GlobalCommand;
+  /** Only when confident. */
+  faq?: FaqGuess;
+}
+
+/** The NLU as the conversation uses it. */
+export interface Nlu {
+  recognize(text: string, locale: Locale): Understanding;
+  /** The value of the button the typed text stands for, if any. */
+  matchChoice(text: string, choices: Choice[], locale: Locale): string | undefined;
+}
+
+/** Locales that have NLU data and language tools. */
+export const NLU_LOCALES = Object.keys(PACK_LOADERS) as Locale[];
+
+/** The trained models of one locale. */
+interface Trained {
+  pack: LocalePack;
+  category: CategoryModel;
+  faq: FaqModel;
+  lexicon: CrisisLexicon;
+  crisis: CrisisClassifier;
+  yesNo: YesNoRecognizer;
+  commands: CommandRecognizer;
+  normalizer: PhraseNormalizer;
+}
+
+// Training is deterministic, so one trained model per locale is shared by every createNlu call.
+const trainedCache = new Map<string, Trained>();
+
+/** Trains (or takes from the cache) every model of one locale. */
+function trainLocale(locale: Locale, kind: ClassifierKind = 'bayes'): Trained {
+  const key = `${locale}:${kind}`;
+  const cached = trainedCache.get(key);
+  if (cached !== undefined) return cached;
+  const load = PACK_LOADERS[locale];
+  if (load === undefined) throw new Error(`NLU: no data for locale "${locale}" (have: ${NLU_LOCALES.join(', ')})`);
+  const pack = load();
+  const { data, tools } = pack;
+  const extractor = new FeatureExtractor(tools, [
+    ...CATEGORIES.flatMap((c) => data.categories[c]),
+    ...Object.values(data.faq).flatMap((f) => f.examples),
+    ...data.crisis.examples.crisis.map((e) => e.text),
+    ...data.crisis.examples.safe
+  ]);
+  const normalizer = new PhraseNormalizer(data.fillers);
+  const trained: Trained = {
+    pack,
+    category: new CategoryModel(extractor, data, kind),
+    faq: new FaqModel(extractor, data),
+    lexicon: new CrisisLexicon(data.crisis, locale),
+    crisis: new CrisisClassifier(extractor, data),
+    yesNo: new YesNoRecognizer(data, normalizer),
+    commands: new CommandRecognizer(data, normalizer),
+    normalizer
+  };
+  trainedCache.set(key, trained);
+  return trained;
+}
+
+/**
+ * Builds the NLU for the given locales (default: every locale with NLU data). Throws at once for a
+ * locale without data. A message in a locale that was not loaded is read with the first loaded
+ * locale's models, and the crisis lexicons of all loaded locales scan every message.
+ */
+export function createNlu(locales: Locale[] = NLU_LOCALES, options: { classifier?: ClassifierKind } = {}): Nlu {
+  if (locales.length === 0) throw new Error('NLU: at least one locale is needed');
+  const models = new Map(locales.map((l) => [l, trainLocale(l, options.classifier)]));
+  const modelsFor = (locale: Locale): Trained => models.get(locale) ?? (models.get(locales[0]) as Trained);
+
+  return {
+    recognize(text, locale) {
+      const own = modelsFor(locale);
+      const cleaned = cleanText(typeof text === 'string' ? text : '');
+      const understanding: Understanding = { text, locale };
+      const others = [...models.values()].filter((m) => m !== own).map((m) => m.lexicon);
+      const crisis = detectCrisis(cleaned, { lexicon: own.lexicon, classifier: own.crisis }, others);
+      if (crisis !== undefined) understanding.crisis = crisis;
+      const head = analysedPrefix(cleaned);
+      const yesNo = own.yesNo.recognize(head);
+      if (yesNo !== undefined) understanding.yesNo = yesNo;
+      const command = own.commands.recognize(head);
+      if (command !== undefined) understanding.command = command;
+      if (!hasLetters(cleaned)) return understanding;
+      understanding.category = own.category.classify(head);
+      const faq = own.faq.recognize(head);
+      if (faq !== undefined) understanding.faq = faq;
+      return understanding;
+    },
+    matchChoice(text, choices, locale) {
+      const own = modelsFor(locale);
+      return matchChoice(text, choices, own.normalizer, own.yesNo);
+    }
+  };
+}
