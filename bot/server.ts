@@ -14,9 +14,11 @@ import { messagesRoute } from './http/messages-route';
 import { createLogger, type Logger } from './logger';
 import { loadDirectory } from './services/directory';
 import { createIntakeServices } from './services/intake-services';
+import { startRetention } from './services/retention';
 import { slotById } from './services/slots';
 import { openDb, type Db } from './store/db';
 import { createIntakeStore, type IntakeStore } from './store/intake-store';
+import { createTranscriptStore } from './store/transcripts';
 
 export interface ServerOptions {
   env: Env;
@@ -54,7 +56,9 @@ export async function createServer({ env, now = () => new Date(), logger = creat
     now
   });
   const nlu = createNlu(info.locales);
-  const services = createIntakeServices({ agency, directory, store, now });
+  const transcripts = createTranscriptStore(db);
+  const services = createIntakeServices({ agency, directory, store, transcripts, now });
+  const retention = startRetention({ store, transcripts, retentionDays: agency.retentionDays, now, logger });
 
   const authConfig: AuthConfiguration = { clientId: env.clientId, clientSecret: env.clientSecret, tenantId: env.tenantId };
   const adapter = new CloudAdapter(authConfig);
@@ -88,6 +92,7 @@ export async function createServer({ env, now = () => new Date(), logger = creat
     attach: (server) => directLine.attach(server),
     stopStreams: () => directLine.close(),
     close: async () => {
+      retention.stop();
       await directLine.close();
       await db.close();
     }

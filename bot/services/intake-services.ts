@@ -3,6 +3,7 @@ import type { IntakeServices } from '../../dialogs/services';
 import type { BookingSummary, Locale } from '../../dialogs/types';
 import type { AgencyConfig } from '../config/agency';
 import type { IntakeStore } from '../store/intake-store';
+import type { createTranscriptStore } from '../store/transcripts';
 import { createAreaChecker } from './area';
 import { bookingCalendar } from './calendar';
 import { createReferralFinder, type Directory } from './directory';
@@ -12,11 +13,12 @@ export interface IntakeServicesDeps {
   agency: AgencyConfig;
   directory: Directory;
   store: IntakeStore;
+  transcripts: ReturnType<typeof createTranscriptStore>;
   now: () => Date;
 }
 
 /** The world as the intake machine sees it: slots, directory, area, bookings and staff alerts. */
-export function createIntakeServices({ agency, directory, store, now }: IntakeServicesDeps): IntakeServices {
+export function createIntakeServices({ agency, directory, store, transcripts, now }: IntakeServicesDeps): IntakeServices {
   const areaChecker = createAreaChecker(agency.serviceArea);
   const slotFinder = createSlotFinder({ agency, bookedCounts: (ids) => store.bookedCounts(ids), now });
   const referralFinder = createReferralFinder({ directory, agency, areaChecker, now });
@@ -79,6 +81,7 @@ export function createIntakeServices({ agency, directory, store, now }: IntakeSe
 
     deleteData: async ({ conversationId }) => {
       await store.deleteConversationData(conversationId);
+      await transcripts.deleteTranscript(conversationId);
     }
   };
 }
