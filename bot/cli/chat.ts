@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const locale = argument('--locale') ?? Intl.DateTimeFormat().resolvedOptions().locale;
   const conversation = { id: `chat-${randomUUID()}` };
   const user = { id: `user-${randomUUID()}`, name: 'You' };
-  const rl = createInterface({ input: stdin, output: stdout });
+  const rl = createInterface({ input: stdin, output: stdout, terminal: stdin.isTTY });
+  // Made before the first request, so lines typed (or piped) meanwhile are kept, not dropped.
+  const lines = rl[Symbol.asyncIterator]();
   let buttons: Array<{ title: string; value: string }> = [];
 
   const send = async (activity: Record<string, unknown>) => {
@@ -48,18 +50,19 @@ async function main(): Promise<void> {
 
   try {
     await send({ type: 'conversationUpdate', membersAdded: [user] });
-    for (;;) {
-      const line = (await rl.question('> ')).trim();
+    stdout.write('> ');
+    // Reading lines as they come (not rl.question) also works when the input is piped in.
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      const line = next.value.trim();
       if (line === '/quit') break;
       const picked = /^\d+$/.test(line) ? buttons[Number(line) - 1] : undefined;
       buttons = [];
       await send(picked ? { type: 'message', text: picked.title, value: picked.value } : { type: 'message', text: line });
+      stdout.write('> ');
     }
   } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_USE_AFTER_CLOSE') {
-      console.error(`Could not reach the assistant at ${base}: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    }
+    console.error(`Could not reach the assistant at ${base}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   } finally {
     rl.close();
   }
