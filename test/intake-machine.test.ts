@@ -329,6 +329,14 @@ describe('intake machine', () => {
       expect(human.question?.id).toBe('clarify.askDifficulty');
     });
 
+    it('should know the office closed while the person was chatting', async () => {
+      const driver = machineDriver(fakeServices().services);
+      await toClarify(driver);
+      await driver.send({ type: 'TICK', afterHours: true });
+      const human = await driver.send({ type: 'HUMAN' });
+      expect(said(human.outputs)).toEqual(['human.infoAfterHours']);
+    });
+
     it('should offer the languages and come back to the question', async () => {
       const driver = machineDriver(fakeServices().services);
       await toClarify(driver);

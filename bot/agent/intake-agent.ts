@@ -59,7 +59,7 @@ export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnS
       const persisted = stored?.snapshot as Snapshot<unknown> | undefined;
       if (kind === 'join' && persisted) return;
 
-      const events: IntakeEvent[] = [];
+      const events: IntakeEvent[] = persisted ? [{ type: 'TICK', afterHours: input.afterHours, at: input.at }] : [];
       if (kind === 'message') {
         const before = persisted ? restore(persisted) : undefined;
         const locale = before?.context.locale ?? input.locale;

@@ -17,7 +17,9 @@ export type IntakeEvent =
   | { type: 'PAUSE'; at: string }
   | { type: 'MANAGE_BOOKING'; at: string }
   /** The person came back after being idle longer than the agency's idle time. */
-  | { type: 'IDLE_RETURN'; at: string };
+  | { type: 'IDLE_RETURN'; at: string }
+  /** Sent before every turn: whether the office is closed now, so long chats stay right about it. */
+  | { type: 'TICK'; afterHours: boolean; at: string };
 
 export type UnreadableReason = 'empty' | 'attachment' | 'emoji' | 'too_long';
 

@@ -340,6 +340,7 @@ export function createIntakeMachine({ agency, services }: IntakeMachineOptions) 
     }),
     initial: 'flow',
     on: {
+      TICK: { actions: assign(({ event }) => (event.type === 'TICK' ? { afterHours: event.afterHours } : {})) },
       CRISIS: { target: '.crisis' },
       HELP: { actions: 'sayHelp' },
       HUMAN: { target: '.human' },
