@@ -68,9 +68,9 @@ async function main(): Promise<void> {
   }
 }
 
-/** Markdown as a terminal shows it: bold markers dropped, escapes undone. */
+/** Markdown as a terminal shows it: links shown as their text, bold markers dropped, escapes undone. */
 function plain(text: string): string {
-  return text.replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#|~])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text.replace(/\[([^\]]+)\]\((?:tel|https?):[^)]*\)/g, '$1').replace(/\*\*(.+?)\*\*/g, '$1').replace(/\\([\\`*_[\]#|~])/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 function argument(name: string): string | undefined {

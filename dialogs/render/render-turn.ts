@@ -7,6 +7,9 @@ import { catalogue, t } from './catalogue';
 import { bookingParams, escapeText, formatHours } from './format';
 import { renderSummary } from './summary';
 
+/** A Markdown line break: two spaces before the newline, so lines do not run together. */
+const MARKDOWN_BREAK = '  \n';
+
 /** One message to the person; `bot/` turns it into an Activity. */
 export interface RenderedMessage {
   text: string;
@@ -106,7 +109,7 @@ function commonParams(agency: AgencyInfo, locale: Locale, record: IntakeRecord):
     agencyName: agency.name,
     phone: agency.phone,
     address: agency.address,
-    hours: formatHours(agency.openingHours, locale),
+    hours: formatHours(agency.openingHours, locale).replace(/\n/g, MARKDOWN_BREAK),
     category: t(locale, `category.${record.request.category ?? 'other'}`)
   };
 }
@@ -130,8 +133,9 @@ function fillParams(template: string, params: Params): string {
 }
 
 function emergencyText(agency: AgencyInfo, locale: Locale): string {
+  // tel: links, so a person on a phone can call with one tap.
   const line = (entry: { label: Partial<Record<Locale, string>>; number: string }) =>
-    `- **${entry.number}** — ${entry.label[locale] ?? entry.number}`;
+    `- **[${entry.number}](tel:${entry.number.replace(/[^\d+]/g, '')})** — ${entry.label[locale] ?? entry.number}`;
   const parts = [t(locale, 'emergency.intro'), ...agency.emergency.map(line)];
   if (agency.helplines.length > 0) parts.push('', t(locale, 'emergency.helplines'), ...agency.helplines.map(line));
   return parts.join('\n');
@@ -152,7 +156,7 @@ function referralText(matches: DirectoryMatch[], locale: Locale): string {
       t(locale, 'referral.why', { reasons }),
       ...contact,
       t(locale, match.openNow ? 'referral.openNow' : 'referral.closedNow', { hours: formatHours(match.hours, locale).replace(/\n/g, '; ') })
-    ].join('\n');
+    ].join(MARKDOWN_BREAK);
   });
   return [t(locale, 'referral.intro'), ...blocks].join('\n\n');
 }

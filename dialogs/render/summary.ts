@@ -63,5 +63,6 @@ export function renderSummary(
     line('contact', contact.detail && escapeText(contact.detail)),
     line('referrals', record.referrals.length > 0 ? record.referrals.map((referral) => referral.name).join('; ') : undefined)
   ];
-  return lines.filter((text, index) => text !== '' || index === 1).join('\n');
+  // Two trailing spaces make a Markdown line break, so each answer stands on its own line.
+  return lines.filter((text, index) => text !== '' || index === 1).join('  \n');
 }
