@@ -4,6 +4,7 @@ import { createActor, type Snapshot } from 'xstate';
 import type { IntakeEvent } from '../../dialogs/intake/events';
 import { createIntakeMachine, type IntakeSnapshot } from '../../dialogs/intake/intake.machine';
 import { interpret, type Recognizer } from '../../dialogs/intake/interpret';
+import { detectLocale } from '../../dialogs/nlu/detect-language';
 import { currentQuestion } from '../../dialogs/intake/questions';
 import { runTurn } from '../../dialogs/intake/run-turn';
 import { availableLocales, t } from '../../dialogs/render/catalogue';
@@ -62,7 +63,14 @@ export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnS
       const events: IntakeEvent[] = persisted ? [{ type: 'TICK', afterHours: input.afterHours, at: input.at }] : [];
       if (kind === 'message') {
         const before = persisted ? restore(persisted) : undefined;
-        const locale = before?.context.locale ?? input.locale;
+        let locale = before?.context.locale ?? input.locale;
+        // The person's first own words say more about their language than the browser does.
+        const written = isFirstWords(before) && activity.value === undefined && typeof activity.text === 'string' ? detectLocale(activity.text, offeredLocales(info)) : undefined;
+        if (written && written !== locale) {
+          if (before) events.push({ type: 'LANGUAGE', locale: written, at: input.at });
+          else input.locale = written;
+          locale = written;
+        }
         const event = interpret(
           { text: activity.text, value: activity.value, hasAttachments: (activity.attachments?.length ?? 0) > 0 },
           before ? currentQuestion(before, info) : undefined,
@@ -125,9 +133,19 @@ export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnS
   return agent;
 }
 
+/** The locales a person can use: those the agency lists that have a locale file. */
+function offeredLocales(info: AgencyInfo): Locale[] {
+  return availableLocales().filter((locale) => info.locales.includes(locale));
+}
+
+/** Before the person has answered anything in their own words. */
+function isFirstWords(snapshot: IntakeSnapshot | undefined): boolean {
+  return !snapshot || snapshot.matches({ flow: 'welcome' }) || snapshot.matches({ flow: 'consent' });
+}
+
 /** The channel's locale ("nb-NO") mapped onto the locales we have; otherwise the agency default. */
 export function pickLocale(requested: string | undefined, stored: string | undefined, info: AgencyInfo): Locale {
-  const offered = availableLocales().filter((locale) => info.locales.includes(locale));
+  const offered = offeredLocales(info);
   const known = (value: string | undefined): Locale | undefined => {
     if (!value) return undefined;
     const lower = value.toLowerCase();
