@@ -19,6 +19,8 @@ import { slotById } from './services/slots';
 import { openDb, type Db } from './store/db';
 import { createIntakeStore, type IntakeStore } from './store/intake-store';
 import { createTranscriptStore } from './store/transcripts';
+import { registerStaffSide } from './teams/register';
+import { webRoutes } from './web';
 
 export interface ServerOptions {
   env: Env;
@@ -67,8 +69,9 @@ export async function createServer({ env, now = () => new Date(), logger = creat
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+  const staffSide = await registerStaffSide({ agent, adapter, store, db, agency, info, env, app, logger, now });
+  app.get('/healthz', async (_req, res) => {
+    res.json({ status: 'ok', details: { teams: await staffSide.health() } });
   });
   app.post('/api/messages', express.json({ limit: '1mb' }), messagesRoute({ adapter, agent, authConfig, credentialsConfigured: Boolean(env.clientId) }));
   const directLine = createDirectLine({
@@ -78,6 +81,7 @@ export async function createServer({ env, now = () => new Date(), logger = creat
     logger,
     deliverToAgent: inProcessDelivery(adapter, agent)
   });
+  app.use(webRoutes({ info, logger, directLineSecret: env.directLineSecret }));
   app.use(directLine);
   app.use(notFound);
   app.use(jsonErrorHandler(logger));
@@ -94,6 +98,7 @@ export async function createServer({ env, now = () => new Date(), logger = creat
     close: async () => {
       retention.stop();
       await directLine.close();
+      await staffSide.stop();
       await db.close();
     }
   };

@@ -40,7 +40,12 @@ const envSchema = z.object({
     .string()
     .min(16, { error: 'must be at least 16 characters' })
     .optional()
-    .describe('Signs Direct Line tokens; random per process when unset.')
+    .describe('Signs Direct Line tokens; random per process when unset.'),
+  TAB_SSO_AUDIENCE: z.string().optional().describe('Audience of Teams tab SSO tokens, e.g. api://doorway.example.org/<clientId>.'),
+  ENTRA_AUTHORITY: z.url({ error: 'must be a web address' }).default('https://login.microsoftonline.com').describe('Entra ID authority (issuer and keys).'),
+  OUTBOX_POLL_MS: wholeNumber('a number of milliseconds from 10 to 60000', 10, 60_000).default(1000).describe('How often the outbox worker looks for cards to post.'),
+  OUTBOX_RETRY_BASE_MS: wholeNumber('a number of milliseconds from 10 to 600000', 10, 600_000).default(2000).describe('First retry delay of a failed card.'),
+  OUTBOX_RETRY_MAX_MS: wholeNumber('a number of milliseconds from 10 to 3600000', 10, 3_600_000).default(60_000).describe('Longest retry delay of a failed card.')
 });
 
 /** The validated environment. */
@@ -60,6 +65,10 @@ export interface Env {
   tokenSecret: string;
   /** True when TOKEN_SECRET was unset: tokens then don't survive a restart or cross replicas. */
   tokenSecretGenerated: boolean;
+  /** The Teams tab's SSO audience; without it the tab API answers 401 to everyone. */
+  tabSsoAudience?: string;
+  entraAuthority: string;
+  outbox: { pollMs: number; retryBaseMs: number; retryMaxMs: number };
 }
 
 /**
@@ -87,7 +96,10 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): Env {
     tenantId: v.tenantId,
     directLineSecret: v.DIRECTLINE_SECRET,
     tokenSecret: v.TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
-    tokenSecretGenerated: v.TOKEN_SECRET === undefined
+    tokenSecretGenerated: v.TOKEN_SECRET === undefined,
+    tabSsoAudience: v.TAB_SSO_AUDIENCE,
+    entraAuthority: v.ENTRA_AUTHORITY.replace(/\/+$/, ''),
+    outbox: { pollMs: v.OUTBOX_POLL_MS, retryBaseMs: v.OUTBOX_RETRY_BASE_MS, retryMaxMs: v.OUTBOX_RETRY_MAX_MS }
   };
 }
 
@@ -102,7 +114,8 @@ function pick(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
     const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase() && value(k) !== undefined);
     return key === undefined ? undefined : value(key);
   };
-  const names = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'AGENCY_CONFIG', 'LOG_LEVEL', 'PUBLIC_URL', 'IDLE_MINUTES', 'DIRECTLINE_SECRET', 'TOKEN_SECRET'];
+  const names = ['PORT', 'DATABASE_URL', 'DATA_DIR', 'AGENCY_CONFIG', 'LOG_LEVEL', 'PUBLIC_URL', 'IDLE_MINUTES', 'DIRECTLINE_SECRET', 'TOKEN_SECRET',
+    'TAB_SSO_AUDIENCE', 'ENTRA_AUTHORITY', 'OUTBOX_POLL_MS', 'OUTBOX_RETRY_BASE_MS', 'OUTBOX_RETRY_MAX_MS'];
   const picked: Record<string, string | undefined> = Object.fromEntries(names.map((name) => [name, value(name)]));
   picked.LOG_LEVEL = picked.LOG_LEVEL?.toLowerCase();
   picked.clientId = anyCase('clientId') ?? value('CLIENT_ID');
