@@ -73,6 +73,42 @@ describe('transcripts through the real agent over HTTP', () => {
     expect(stored?.record.strengths).toEqual(['I am a caring mum and I never give up']);
   });
 
+  it('should change and then cancel a booking with its reference in a later chat', async () => {
+    const chat = chatWith(running.url, 'manage-booked');
+    await tellTheStory(chat);
+    await chat.say('0150');
+    await chat.press('By phone');
+    await chat.press('No interpreter needed');
+    await chat.press('Nothing needed');
+    const [first, second] = chat.buttons.filter((button) => button.value.startsWith('slot:'));
+    await chat.press(first!.value);
+    await chat.press('Skip');
+    await chat.press('Phone');
+    await chat.say('41234567');
+    await chat.press('Yes, send it');
+    const reference = chat.intake!.reference!;
+
+    const later = chatWith(running.url, 'manage-later');
+    await later.say('hi');
+    await later.say('I want to change my appointment');
+    expect(later.lastText).toContain('booking reference');
+    await later.say(reference.toLowerCase().replace('-', ' '));
+    expect(later.lastText).toContain(reference);
+    await later.press('Change the time');
+    await later.press(second!.value);
+    expect(later.lastText).toContain('Your booking is moved');
+    expect((await running.doorway.store.findBooking(reference))?.booking.slotId).toBe(second!.value.slice('slot:'.length));
+
+    const last = chatWith(running.url, 'manage-cancel');
+    await last.say('hi');
+    await last.press('I have a booking');
+    await last.say(reference);
+    await last.press('Cancel it');
+    await last.press('Yes, cancel');
+    expect(last.lastText).toContain('Your booking is cancelled');
+    expect((await running.doorway.store.findBooking(reference))?.booking.status).toBe('cancelled');
+  });
+
   it('should refer a person whose postcode is outside the service area', async () => {
     const chat = chatWith(running.url, 'referral-1');
     await tellTheStory(chat);
