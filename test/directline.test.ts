@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import express from 'express';
 import WebSocket from 'ws';
-import { AgentApplication, CloudAdapter, MessageFactory, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
+import { AgentApplication, CloudAdapter, MessageFactory, type TurnContext } from '@microsoft/agents-hosting';
 import type { ConversationReference } from '@microsoft/agents-activity';
 import { DirectLine, type Activity, type Message } from 'botframework-directlinejs';
+import { inProcessDelivery } from '../bot/agent/in-process';
 import type { Db } from '../bot/store/db';
-import { createDirectLine, type ActivityJson, type DirectLineRouter } from '../bot/directline';
+import { createDirectLine, type DirectLineRouter } from '../bot/directline';
 import { openTestPglite } from './helpers/databases';
 
 // The SDK's JWT middleware loads jwks-rsa, which requires the ESM-only jose that this Jest config
@@ -16,28 +17,6 @@ jest.mock('jwks-rsa', () => ({ __esModule: true, default: () => ({}) }));
 
 // The unmodified browser client in Node: rxjs ajax needs an XMLHttpRequest, the stream a WebSocket.
 Object.assign(globalThis, { XMLHttpRequest: createRequire(__filename)('xhr2') as unknown, WebSocket });
-
-/** The response the adapter writes to; a turn's replies travel through the connector instead. */
-class TurnResponse implements WebResponse {
-  statusCode = 200;
-  headersSent = false;
-  writableEnded = false;
-  status(code: number): this {
-    this.statusCode = code;
-    return this;
-  }
-  setHeader(): this {
-    return this;
-  }
-  send(): this {
-    this.headersSent = true;
-    return this;
-  }
-  end(): this {
-    this.writableEnded = true;
-    return this;
-  }
-}
 
 /** A tiny echo agent on the real SDK, delivered to in-process as the server will do it. */
 function echoAgent() {
@@ -55,12 +34,7 @@ function echoAgent() {
     );
     await context.sendActivity(reply);
   });
-  const deliverToAgent = async (activity: ActivityJson) => {
-    const res = new TurnResponse();
-    await adapter.process({ body: activity, headers: {}, user: {} }, res, (context) => agent.run(context));
-    if (res.statusCode >= 400) throw new Error(`the agent answered ${res.statusCode}`);
-  };
-  return { adapter, references, deliverToAgent };
+  return { adapter, references, deliverToAgent: inProcessDelivery(adapter, agent) };
 }
 
 /** Collects a client's activities until `done` holds for what arrived. */

@@ -8,7 +8,8 @@ import { CASE_ACTIONS, type CaseAction, type CaseActions } from '../store/teams-
 import type { TeamsCards } from '../store/teams-cards';
 import type { TeamsInstallations } from '../store/teams-installations';
 import { staffSay } from './card-text';
-import { summaryCard, type SummaryKind } from './summary-card';
+import { currentSummaryCard } from './current-summary-card';
+import type { SummaryKind } from './summary-card';
 import { tenantOf } from './teams-channel-data';
 
 export interface CardActionDeps {
@@ -59,14 +60,7 @@ export function registerCardActions(agent: AgentApplication<TurnState>, deps: Ca
     const intake = await deps.queue.find(reference);
     if (!intake) return say('staff.action.gone', { reference });
     const kind = (card?.kind.replace(/^intake\./, '') ?? intake.record.outcome ?? 'booked') as SummaryKind;
-    const refreshed = summaryCard({
-      kind,
-      record: { ...intake.record, reference },
-      state: await deps.caseActions.state(reference),
-      staffLocale: deps.staffLocale,
-      timeZone: deps.timeZone,
-      ecoMapUrl: intake.record.resources.length > 0 ? deps.ecoMapUrl(reference) : undefined
-    });
+    const refreshed = await currentSummaryCard(deps, kind, intake.record, reference);
     if (activity.replyToId && result === 'recorded') {
       // The invoke response only redraws the card for whoever clicked; this redraws it for all.
       const update = Activity.fromObject({ type: ActivityTypes.Message, id: activity.replyToId, attachments: [CardFactory.adaptiveCard(refreshed)] });

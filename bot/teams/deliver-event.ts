@@ -11,7 +11,8 @@ import { alertCard } from './alert-card';
 import { deletedCard } from './deleted-card';
 import { isRefusal } from './refusal';
 import type { OutgoingMessage, StaffChannel } from './staff-channel';
-import { summaryCard, type SummaryKind } from './summary-card';
+import { currentSummaryCard } from './current-summary-card';
+import type { SummaryKind } from './summary-card';
 
 export interface DeliveryDeps {
   channel: StaffChannel;
@@ -77,14 +78,7 @@ async function build(deps: DeliveryDeps, message: OutboxMessage): Promise<Built>
   if (!message.kind.startsWith('intake.') || !SUMMARY_KINDS.has(kind)) return { skip: `no card for ${message.kind}` };
   const intake = await deps.queue.find(reference);
   if (!intake) return { skip: 'the intake no longer exists' };
-  const card = summaryCard({
-    kind,
-    record: { ...intake.record, reference },
-    state: await deps.caseActions.state(reference),
-    staffLocale: deps.staffLocale,
-    timeZone: deps.timeZone,
-    ecoMapUrl: intake.record.resources.length > 0 ? deps.ecoMapUrl(reference) : undefined
-  });
+  const card = await currentSummaryCard(deps, kind, intake.record, reference);
   return { message: { card }, reference };
 }
 
