@@ -11,7 +11,10 @@ const MAX_COMMAND_WORDS = 10;
 export class CommandRecognizer {
   private readonly sets: Array<[GlobalCommand, PhraseSet]>;
 
-  constructor(data: NluLocaleData, normalizer: PhraseNormalizer) {
+  constructor(
+    data: NluLocaleData,
+    private readonly normalizer: PhraseNormalizer
+  ) {
     this.sets = GLOBAL_COMMANDS.map((command) => [command, new PhraseSet(data.commands[command], normalizer)]);
   }
 
@@ -19,7 +22,8 @@ export class CommandRecognizer {
     // A booking reference ("cancel my booking AB12CD") does not change what is asked for.
     const withoutCodes = text.replace(/\b(?=[a-z0-9-]*\d)[a-z0-9-]{4,}\b/gi, ' ').trim();
     const candidate = withoutCodes === '' ? text : withoutCodes;
-    if (candidate.split(/\s+/).length > MAX_COMMAND_WORDS) return undefined;
+    // Counted in the locale's phrase form, which spaces out the words of Chinese.
+    if (this.normalizer.form(candidate).split(/\s+/).length > MAX_COMMAND_WORDS) return undefined;
     let best: { command: GlobalCommand; distance: number } | undefined;
     for (const [command, set] of this.sets) {
       const distance = set.distance(candidate);

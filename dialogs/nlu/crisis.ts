@@ -11,13 +11,13 @@ export interface CrisisHit {
 }
 
 /**
- * The classifier flags a message when "safe" is less likely than this. Set low on purpose:
- * a false alarm costs a question, a missed crisis can cost a life.
+ * The classifier flags a message when "safe" is less likely than this: above an even split on
+ * purpose, since a false alarm costs a question and a missed crisis can cost a life.
  */
 export const SAFE_BELOW = 0.6;
 /** A single known word is too little evidence for the classifier to raise an alarm on. */
 const MIN_KNOWN_FEATURES = 2;
-/** A message this short needs two telling words before the classifier raises an alarm. */
+/** A message shorter than this needs two telling words before the classifier raises an alarm. */
 const MIN_WORDS_FOR_ONE_CLUE = 5;
 /** How much of the end of a long message the classifier also reads. */
 const TAIL = 600;

@@ -71,7 +71,7 @@ function trainLocale(locale: Locale, kind: ClassifierKind = 'bayes'): Trained {
     ...data.crisis.examples.crisis.map((e) => e.text),
     ...data.crisis.examples.safe
   ]);
-  const normalizer = new PhraseNormalizer(data.fillers);
+  const normalizer = new PhraseNormalizer(data.fillers, tools.phraseForm?.bind(tools));
   const trained: Trained = {
     pack,
     category: new CategoryModel(extractor, data, kind),

@@ -11,6 +11,12 @@ export interface LanguageTools {
   stopwords: ReadonlySet<string>;
   /** Shorter words are never typo-corrected (too many near neighbours). */
   minCorrectable: number;
+  /**
+   * Rewrites a short message before it is compared with phrases and button titles. Languages
+   * written without spaces (Chinese) put spaces between words here, so fillers and word counts
+   * work as they do elsewhere. Absent: the text is compared as it is.
+   */
+  phraseForm?(text: string): string;
 }
 
 /** A locale's NLU: its data from `locales/<locale>.json` and its language tools. */

@@ -1,5 +1,5 @@
-import { cleanText, simplify } from './normalize';
-import { nearDistance, type PhraseNormalizer } from './phrases';
+import { cleanText } from './normalize';
+import { hanNegations, nearDistance, type PhraseNormalizer } from './phrases';
 import type { YesNoRecognizer } from './yes-no';
 
 /** A button as offered: a stable value and the localized title the person sees. */
@@ -10,6 +10,11 @@ export interface Choice {
 
 /** Shortest typed word that may stand for a whole title ("person" for "In person"). */
 const MIN_KEYWORD_LENGTH = 4;
+/** The same for Chinese, whose characters each carry meaning ("安全" for "是的，我安全"). */
+const MIN_HAN_KEYWORD_LENGTH = 2;
+/** Most characters a Chinese answer may add around a title it contains ("我想打电话吧"). */
+const MAX_HAN_EXTRA = 4;
+const HAN = /\p{Script=Han}/u;
 
 /**
  * Maps typed text to one of the offered buttons: the title typed (nearly) as shown, its number
@@ -28,11 +33,14 @@ export function matchChoice(
   if (choices.length === 0 || cleaned === '' || cleaned.length > longestTitle * 1.5 + 12) return undefined;
 
   const core = normalizer.core(cleaned);
+  const titles = choices.map((c) => ({ value: c.value, simple: normalizer.simple(c.title), core: normalizer.core(c.title) }));
+  const forms = [...new Set([normalizer.simple(cleaned), core])].filter(Boolean);
+
+  // A title typed exactly wins over reading it as a position (rating buttons are titled "1".."5").
+  const exact = titles.find((t) => forms.includes(t.simple));
+  if (exact !== undefined) return exact.value;
   const number = /^\d{1,2}$/.test(core) ? Number(core) : undefined;
   if (number !== undefined) return number >= 1 && number <= choices.length ? choices[number - 1].value : undefined;
-
-  const titles = choices.map((c) => ({ value: c.value, simple: simplify(c.title), core: normalizer.core(c.title) }));
-  const forms = [...new Set([simplify(cleaned), core])].filter(Boolean);
 
   const byDistance = unique(
     titles.map((t) => {
@@ -48,10 +56,23 @@ export function matchChoice(
   );
   if (byDistance !== null) return byDistance;
 
-  const words = core.split(' ');
-  if (words.length <= 2 && words.every((w) => w.length >= MIN_KEYWORD_LENGTH)) {
-    const byKeyword = unique(titles.map((t) => ({ value: t.value, score: words.every((w) => t.core.split(' ').includes(w)) ? 0 : undefined })));
-    if (byKeyword !== null) return byKeyword;
+  if (HAN.test(core)) {
+    // Chinese is written without spaces, so look for the title in the answer ("我想打电话" → 电话)
+    // or the answer in the title ("安全" → 是的，我安全), never across an added or dropped
+    // negation (不要电话). Two candidates are not an answer here; the yes/no reading below may be.
+    const byContaining = unique(
+      titles.map((t) => {
+        const scores = forms.flatMap((form) => [t.simple, t.core].map((title) => containment(form, title))).filter((d) => d !== undefined);
+        return { value: t.value, score: scores.length > 0 ? Math.min(...scores) : undefined };
+      })
+    );
+    if (byContaining) return byContaining;
+  } else {
+    const words = core.split(' ');
+    if (words.length <= 2 && words.every((w) => w.length >= MIN_KEYWORD_LENGTH)) {
+      const byKeyword = unique(titles.map((t) => ({ value: t.value, score: words.every((w) => t.core.split(' ').includes(w)) ? 0 : undefined })));
+      if (byKeyword !== null) return byKeyword;
+    }
   }
 
   const answer = yesNo.recognize(cleaned);
@@ -59,6 +80,17 @@ export function matchChoice(
     const same = choices.filter((c) => yesNo.recognize(c.title) === answer);
     if (same.length === 1) return same[0].value;
   }
+  return undefined;
+}
+
+/** How much longer the one is than the other when one contains the other; undefined otherwise. */
+function containment(typedForm: string, titleForm: string): number | undefined {
+  const typed = typedForm.replace(/ /g, '');
+  const title = titleForm.replace(/ /g, '');
+  if (typed.length < MIN_HAN_KEYWORD_LENGTH || title.length < MIN_HAN_KEYWORD_LENGTH) return undefined;
+  if (hanNegations(typed) !== hanNegations(title)) return undefined;
+  if (title.includes(typed)) return title.length - typed.length;
+  if (typed.includes(title) && typed.length <= title.length + MAX_HAN_EXTRA) return typed.length - title.length;
   return undefined;
 }
 

@@ -8,7 +8,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Strips HTML tags and common entities, unifies apostrophes and collapses whitespace. */
 export function cleanText(raw: string): string {
   return raw
-    .replace(/<[^>]{0,500}>/g, ' ')
+    // Only what looks like a tag: "rent is <800 and >500" keeps its numbers.
+    .replace(/<\/?[a-z!][^<>]{0,500}>/gi, ' ')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, name: string) => ENTITIES[name] ?? ' ')
     .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')

@@ -8,16 +8,30 @@ import { simplify } from './normalize';
 export class PhraseNormalizer {
   private readonly fillers: string[][];
 
-  constructor(fillers: string[]) {
+  /** @param phraseForm the locale's rewrite of short text (see `LanguageTools.phraseForm`). */
+  constructor(
+    fillers: string[],
+    private readonly phraseForm: (text: string) => string = (text) => text
+  ) {
     this.fillers = fillers
-      .map((f) => simplify(f).split(' ').filter(Boolean))
+      .map((f) => this.simple(f).split(' ').filter(Boolean))
       .filter((f) => f.length > 0)
       .sort((a, b) => b.length - a.length);
   }
 
+  /** The text in the locale's phrase form (words spaced for Chinese), not yet simplified. */
+  form(text: string): string {
+    return this.phraseForm(text);
+  }
+
+  /** The text in the locale's phrase form, simplified. */
+  simple(text: string): string {
+    return simplify(this.phraseForm(text));
+  }
+
   /** The simplified text without filler words; the simplified text itself if only fillers remain. */
   core(text: string): string {
-    const simple = simplify(text);
+    const simple = this.simple(text);
     let tokens = simple.split(' ').filter(Boolean);
     for (const filler of this.fillers) tokens = removeSequence(tokens, filler);
     return tokens.length > 0 ? tokens.join(' ') : simple;
@@ -50,6 +64,7 @@ export function allowedEdits(length: number): number {
  */
 export function nearDistance(text: string, phrase: string): number | undefined {
   if (text === phrase) return 0;
+  if (HAN.test(text) || HAN.test(phrase)) return nearHanDistance(text, phrase);
   const longest = Math.max(text.length, phrase.length);
   const allowed = allowedEdits(longest);
   if (allowed === 0) {
@@ -57,6 +72,32 @@ export function nearDistance(text: string, phrase: string): number | undefined {
   }
   const distance = editDistance(text, phrase, allowed);
   return distance <= allowed ? distance : undefined;
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Chinese characters that turn a statement round ("不删除"); no near match may add or drop one. */
+const HAN_NEGATIONS = /[不没沒别別未无無非勿莫]/gu;
+
+/**
+ * Chinese: one character is a syllable with a meaning of its own, and swapping two makes another
+ * word (人工, 工人), so only longer phrases tolerate one changed character (a wrong pick from the
+ * input method), two from eleven characters on, and never one that adds or drops a negation.
+ */
+function nearHanDistance(text: string, phrase: string): number | undefined {
+  const a = text.replace(/ /g, '');
+  const b = phrase.replace(/ /g, '');
+  if (a === b) return 0;
+  if (hanNegations(a) !== hanNegations(b)) return undefined;
+  const longest = Math.max(a.length, b.length);
+  const allowed = longest <= 5 ? 0 : longest <= 10 ? 1 : 2;
+  if (allowed === 0) return undefined;
+  const distance = editDistance(a, b, allowed);
+  return distance <= allowed ? distance : undefined;
+}
+
+/** The negating Chinese characters of a text, in order ("不…没" → "不没"); empty for none. */
+export function hanNegations(text: string): string {
+  return (text.match(HAN_NEGATIONS) ?? []).join('');
 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -74,7 +115,7 @@ export class PhraseSet {
     private readonly normalizer: PhraseNormalizer
   ) {
     this.exact = new Set(phrases.map((p) => normalizer.core(p)).filter(Boolean));
-    this.symbols = new Set(phrases.filter((p) => simplify(p) === '').map((p) => p.trim()));
+    this.symbols = new Set(phrases.filter((p) => normalizer.simple(p) === '').map((p) => p.trim()));
   }
 
   /** 0 for an exact match, the edit distance for a near one, undefined for none. */

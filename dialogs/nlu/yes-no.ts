@@ -14,7 +14,10 @@ export class YesNoRecognizer {
   private readonly sets: Array<[YesNo, PhraseSet]>;
   private readonly leads: Array<[YesNo, PhraseSet]>;
 
-  constructor(data: NluLocaleData, normalizer: PhraseNormalizer) {
+  constructor(
+    data: NluLocaleData,
+    private readonly normalizer: PhraseNormalizer
+  ) {
     // Unsure first: "not sure" must not be read as "no".
     const lists: Array<[YesNo, string[]]> = [
       ['unsure', data.unsure],
@@ -27,14 +30,15 @@ export class YesNoRecognizer {
 
   recognize(text: string): YesNo | undefined {
     const whole = text.trim();
-    const firstClause = whole.split(/[,.;:!?\n]|\s[-–—]\s|\s+but\s+/i)[0]?.trim() ?? '';
+    // Full-width punctuation and 但是/可是 ("but") end a Chinese clause.
+    const firstClause = whole.split(/[,.;:!?\n，。；：！？、]|\s[-–—]\s|\s+but\s+|但是|可是/i)[0]?.trim() ?? '';
     for (const candidate of [whole, firstClause]) {
-      if (candidate === '' || wordCount(candidate) > MAX_ANSWER_WORDS) continue;
+      if (candidate === '' || this.wordCount(candidate) > MAX_ANSWER_WORDS) continue;
       const answer = match(this.sets, candidate, false) ?? match(this.sets, candidate, true);
       if (answer !== undefined) return answer;
     }
-    if (wordCount(whole) > MAX_ANSWER_WORDS) return undefined;
-    const words = whole.split(/\s+/);
+    if (this.wordCount(whole) > MAX_ANSWER_WORDS) return undefined;
+    const words = this.normalizer.form(whole).split(/\s+/);
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const prefix = words.slice(0, n).join(' ');
       const answer = match(this.leads, prefix, false);
@@ -42,10 +46,11 @@ export class YesNoRecognizer {
     }
     return undefined;
   }
-}
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  /** Words in the locale's phrase form, so Chinese (written without spaces) is counted in words. */
+  private wordCount(text: string): number {
+    return this.normalizer.form(text).split(/\s+/).filter(Boolean).length;
+  }
 }
 
 function match(sets: Array<[YesNo, PhraseSet]>, candidate: string, fuzzy: boolean): YesNo | undefined {
