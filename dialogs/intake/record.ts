@@ -55,7 +55,7 @@ export function readContactDetail(method: ContactMethod, text: string): string |
   return /^\+?\d{5,15}$/.test(compact) ? compact : undefined;
 }
 
-/** Capitalised first line, shortened: a person's answer as it may appear in a list or summary. */
+/** A person's answer on one line, shortened to `max` characters, as it may appear in a record. */
 export function clip(text: string, max = 400): string {
   const single = text.replace(/\s+/g, ' ').trim();
   return single.length > max ? `${single.slice(0, max - 1)}…` : single;
