@@ -1,4 +1,8 @@
+import de from '../../locales/de.json';
 import en from '../../locales/en.json';
+import nb from '../../locales/nb.json';
+import zhHans from '../../locales/zh-Hans.json';
+import zhHant from '../../locales/zh-Hant.json';
 import type { Locale } from '../types';
 import type { Params } from '../intake/events';
 
@@ -13,7 +17,7 @@ export interface LocaleFile {
  * The locale files that exist. A locale the agency lists but that has no file is refused at
  * start-up (see `bot/config`), so nothing falls back to English silently.
  */
-const CATALOGUES: Partial<Record<Locale, LocaleFile>> = { en };
+const CATALOGUES: Partial<Record<Locale, LocaleFile>> = { en, nb, de, 'zh-Hans': zhHans, 'zh-Hant': zhHant };
 
 export function availableLocales(): Locale[] {
   return Object.keys(CATALOGUES) as Locale[];
