@@ -57,7 +57,10 @@ export async function createServer({ env, now = () => new Date(), logger = creat
     slotCapacity: (slotId) => (slotById(agency, slotId) ? agency.slots.capacity : undefined),
     now
   });
-  const nlu = createNlu(info.locales);
+  // The agency's main language is trained before the server is ready; the others follow at once
+  // in the background (every language's crisis lexicon is active from the start).
+  const nlu = createNlu(info.locales, { eager: [info.defaultLocale] });
+  nlu.warmUp().catch((error: unknown) => logger.error({ err: error }, 'training the language models failed'));
   const transcripts = createTranscriptStore(db);
   const services = createIntakeServices({ agency, directory, store, transcripts, now });
   const retention = startRetention({ store, transcripts, retentionDays: agency.retentionDays, now, logger });

@@ -36,6 +36,18 @@ export interface Nlu {
   recognize(text: string, locale: Locale): Understanding;
   /** The value of the button the typed text stands for, if any. */
   matchChoice(text: string, choices: Choice[], locale: Locale): string | undefined;
+  /** Trains the locales not trained yet, one at a time, letting other work run in between. */
+  warmUp(): Promise<void>;
+}
+
+export interface NluOptions {
+  classifier?: ClassifierKind;
+  /**
+   * Locales trained before `createNlu` returns (default: all). The others are trained by
+   * `warmUp()` or on their first message, so a server can answer in its main language sooner.
+   * Every locale's crisis lexicon is loaded at once either way.
+   */
+  eager?: Locale[];
 }
 
 /** Locales that have NLU data and language tools. */
@@ -91,17 +103,26 @@ function trainLocale(locale: Locale, kind: ClassifierKind = 'bayes'): Trained {
  * locale without data. A message in a locale that was not loaded is read with the first loaded
  * locale's models, and the crisis lexicons of all loaded locales scan every message.
  */
-export function createNlu(locales: Locale[] = NLU_LOCALES, options: { classifier?: ClassifierKind } = {}): Nlu {
+export function createNlu(locales: Locale[] = NLU_LOCALES, options: NluOptions = {}): Nlu {
   if (locales.length === 0) throw new Error('NLU: at least one locale is needed');
-  const models = new Map(locales.map((l) => [l, trainLocale(l, options.classifier)]));
-  const modelsFor = (locale: Locale): Trained => models.get(locale) ?? (models.get(locales[0]) as Trained);
+  const eager = options.eager?.filter((locale) => locales.includes(locale)) ?? locales;
+  const models = new Map<Locale, Trained>();
+  const train = (locale: Locale): Trained => {
+    const trained = models.get(locale) ?? trainLocale(locale, options.classifier);
+    models.set(locale, trained);
+    return trained;
+  };
+  for (const locale of eager.length > 0 ? eager : locales.slice(0, 1)) train(locale);
+  // The crisis guard reads every message with every locale's lexicon, trained or not.
+  const lexicons = new Map(locales.map((locale) => [locale, models.get(locale)?.lexicon ?? lexiconOf(locale)]));
+  const modelsFor = (locale: Locale): Trained => (locales.includes(locale) ? train(locale) : train(locales[0] as Locale));
 
   return {
     recognize(text, locale) {
       const own = modelsFor(locale);
       const cleaned = cleanText(typeof text === 'string' ? text : '');
       const understanding: Understanding = { text, locale };
-      const others = [...models.values()].filter((m) => m !== own).map((m) => m.lexicon);
+      const others = [...lexicons.entries()].filter(([other]) => other !== own.pack.locale).map(([, lexicon]) => lexicon);
       const crisis = detectCrisis(cleaned, { lexicon: own.lexicon, classifier: own.crisis }, others);
       if (crisis !== undefined) understanding.crisis = crisis;
       const head = analysedPrefix(cleaned);
@@ -118,6 +139,19 @@ export function createNlu(locales: Locale[] = NLU_LOCALES, options: { classifier
     matchChoice(text, choices, locale) {
       const own = modelsFor(locale);
       return matchChoice(text, choices, own.normalizer, own.yesNo);
+    },
+    async warmUp() {
+      for (const locale of locales) {
+        await new Promise((resolve) => setImmediate(resolve));
+        train(locale);
+      }
     }
   };
+}
+
+/** A locale's crisis lexicon alone: regular expressions, cheap to build, needed from the start. */
+function lexiconOf(locale: Locale): CrisisLexicon {
+  const load = PACK_LOADERS[locale];
+  if (load === undefined) throw new Error(`NLU: no data for locale "${locale}" (have: ${NLU_LOCALES.join(', ')})`);
+  return new CrisisLexicon(load().data.crisis, locale);
 }
