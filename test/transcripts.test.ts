@@ -223,6 +223,9 @@ describe('transcripts through the real agent over HTTP', () => {
     const noConversation = await post(JSON.stringify({ type: 'message', text: 'hi' }));
     expect(noConversation.status).toBe(400);
     expect(await noConversation.json()).toMatchObject({ error: { code: 'MissingConversation' } });
+    const emptyLocale = await post(JSON.stringify({ type: 'message', text: 'hi', conversation: { id: 'x' }, locale: '' }));
+    expect(emptyLocale.status).toBe(400);
+    expect(await emptyLocale.json()).toMatchObject({ error: { code: 'BadActivity', message: expect.stringContaining('locale') } });
     const notAnObject = await post('[1,2,3]');
     expect(notAnObject.status).toBe(400);
     const huge = await post(JSON.stringify({ type: 'message', conversation: { id: 'x' }, text: 'x'.repeat(2_000_000) }));

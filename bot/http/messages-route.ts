@@ -1,3 +1,4 @@
+import { Activity } from '@microsoft/agents-activity';
 import type { Request, RequestHandler } from 'express';
 import { authorizeJWT, type AgentApplication, type AuthConfiguration, type CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
 import { HttpError } from './errors';
@@ -58,6 +59,13 @@ function validActivity(body: unknown): ActivityBody {
   }
   if (activity.text !== undefined && typeof activity.text !== 'string') {
     throw new HttpError(400, 'BadText', 'text must be a string.');
+  }
+  try {
+    // The SDK's own schema: what it would refuse later with a bare 500 is refused here with a reason.
+    Activity.fromObject(activity);
+  } catch (error) {
+    const issue = (error as { issues?: Array<{ path: Array<string | number>; message: string }> }).issues?.[0];
+    throw new HttpError(400, 'BadActivity', issue ? `${issue.path.join('.') || 'activity'}: ${issue.message}` : 'The activity is not valid.');
   }
   return activity as ActivityBody;
 }

@@ -69,7 +69,7 @@ export function chatWith(baseUrl: string, conversationId: string, locale = 'en-G
         conversation: { id: conversationId },
         from: { id: `user-${conversationId}` },
         recipient: { id: 'doorway' },
-        locale,
+        ...(locale ? { locale } : {}),
         deliveryMode: 'expectReplies',
         ...activity
       })
