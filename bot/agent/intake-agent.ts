@@ -124,6 +124,8 @@ export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnS
   adapter.onTurnError = async (context, error) => {
     const conversationId = context.activity.conversation?.id;
     logger.error({ conversationId, err: error }, 'turn failed');
+    // The apology is written for a help-seeker; a staff channel only gets the log line.
+    if (context.activity.conversation?.conversationType === 'channel') return;
     const locale = pickLocale(context.activity.locale, undefined, info);
     await context.sendActivity(t(locale, 'common.turnError')).catch((sendError: unknown) => {
       logger.error({ conversationId, err: sendError }, 'could not send the turn-error apology');
