@@ -1,88 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createNlu, type Nlu } from '../dialogs/nlu';
-import { catalogue } from '../dialogs/render/catalogue';
-import type { Category, CrisisType } from '../dialogs/types';
+import type { Nlu } from '../dialogs/nlu';
 import localeFile from '../locales/de.json';
+import { describeEvaluationSet, localeChoices } from './helpers/nlu-evaluation';
 
-/** One line of bench/nlu-eval/de.jsonl: a category utterance or a crisis/non-crisis one. */
-interface EvalRow {
-  text: string;
-  locale: string;
-  category?: Category;
-  crisis?: boolean;
-  crisisType?: CrisisType | null;
-}
-
-const rows = readFileSync(join(__dirname, '../bench/nlu-eval/de.jsonl'), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as EvalRow);
-const categoryRows = rows.filter((row) => row.category !== undefined);
-const crisisRows = rows.filter((row) => row.crisis === true);
-const safeRows = rows.filter((row) => row.crisis === false);
-
-const trainingTexts = new Set<string>(
-  [
-    ...Object.values(localeFile.nlu.categories).flat(),
-    ...Object.values(localeFile.faq).flatMap((f) => f.examples),
-    ...localeFile.nlu.crisis.examples.crisis.map((e) => e.text),
-    ...localeFile.nlu.crisis.examples.safe
-  ].map((t) => t.toLowerCase())
-);
-
-/** The button titles as a person sees them, so the tests follow the locale file. */
-const title = (key: string): string => catalogue('de').messages[key] ?? key;
-const choices = (...values: string[]) => values.map((value) => ({ value, title: title(`choice.${value}`) }));
+const getNlu = describeEvaluationSet('de', 'German', localeFile);
+const choices = localeChoices('de');
 
 let nlu: Nlu;
-let trainingMs: number;
-
 beforeAll(() => {
-  const start = performance.now();
-  nlu = createNlu(['de']);
-  trainingMs = performance.now() - start;
-});
-
-describe('German NLU on the evaluation set (bench/nlu-eval/de.jsonl)', () => {
-  it('should train in well under a second', () => {
-    console.info(`NLU training (de): ${Math.round(trainingMs)} ms`);
-    expect(trainingMs).toBeLessThan(1500);
-  });
-
-  it('should hold enough utterances, none of them in the training data', () => {
-    expect(categoryRows.length).toBeGreaterThanOrEqual(33);
-    expect(crisisRows.length).toBeGreaterThanOrEqual(12);
-    expect(safeRows.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(crisisRows.map((row) => row.crisisType))).toEqual(new Set(['self_harm', 'violence', 'child_at_risk', 'medical']));
-    expect(rows.every((row) => row.locale === 'de')).toBe(true);
-    expect(rows.filter((row) => trainingTexts.has(row.text.toLowerCase())).map((row) => row.text)).toEqual([]);
-  });
-
-  it('should reach a category accuracy of at least 0.9', () => {
-    const misses = categoryRows.filter((row) => nlu.recognize(row.text, 'de').category?.category !== row.category);
-    const accuracy = (categoryRows.length - misses.length) / categoryRows.length;
-    console.info(`de category accuracy: ${accuracy.toFixed(3)}; misses: ${misses.map((m) => `${m.text} (${m.category})`).join('; ')}`);
-    expect(accuracy).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('should catch every crisis (recall 1.0), mostly with the right type', () => {
-    const missed = crisisRows.filter((row) => nlu.recognize(row.text, 'de').crisis === undefined).map((row) => row.text);
-    const wrongType = crisisRows.filter((row) => {
-      const hit = nlu.recognize(row.text, 'de').crisis;
-      return hit !== undefined && hit.type !== row.crisisType;
-    });
-    console.info(`de crisis recall: ${((crisisRows.length - missed.length) / crisisRows.length).toFixed(3)}; wrong type: ${wrongType.map((r) => r.text).join('; ')}`);
-    expect(missed).toEqual([]);
-    expect(wrongType.length / crisisRows.length).toBeLessThanOrEqual(0.1);
-  });
-
-  it('should raise at most one false alarm in ten', () => {
-    const alarms = safeRows.filter((row) => nlu.recognize(row.text, 'de').crisis !== undefined).map((row) => row.text);
-    const rate = alarms.length / safeRows.length;
-    console.info(`de false-positive rate: ${rate.toFixed(3)}; alarms: ${alarms.join('; ')}`);
-    expect(rate).toBeLessThanOrEqual(0.1);
-  });
+  nlu = getNlu();
 });
 
 describe('German categories', () => {

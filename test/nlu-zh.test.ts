@@ -92,11 +92,8 @@ function score(nlu: Nlu, locale: Locale): Scores {
 describe.each(LOCALES)('Chinese NLU (%s)', (locale) => {
   const other: Locale = locale === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
   let nlu: Nlu;
-  let trainingMs: number;
   beforeAll(() => {
-    const start = performance.now();
     nlu = createNlu([locale]);
-    trainingMs = performance.now() - start;
   });
 
   describe('evaluation set', () => {
@@ -134,11 +131,6 @@ describe.each(LOCALES)('Chinese NLU (%s)', (locale) => {
       expect(s.accuracy).toBeGreaterThanOrEqual(0.9);
       expect(s.falsePositiveRate).toBeLessThanOrEqual(0.1);
     });
-  });
-
-  it('should train within a second and a half', () => {
-    console.info(`NLU training (${locale}): ${Math.round(trainingMs)} ms`);
-    expect(trainingMs).toBeLessThan(1500);
   });
 
   describe('crisis guard', () => {

@@ -110,21 +110,12 @@ function accuracy(nlu: Nlu): { accuracy: number; misses: string[] } {
 }
 
 let nlu: Nlu;
-let trainingMs: number;
 
 beforeAll(() => {
-  const start = performance.now();
   nlu = createNlu(['en']);
-  trainingMs = performance.now() - start;
 });
 
 describe('createNlu', () => {
-  it('should train English in well under a second', () => {
-    // Measured about 0.15-0.25 s on a laptop; the bound leaves room for a slow CI machine.
-    console.info(`NLU training (en): ${Math.round(trainingMs)} ms`);
-    expect(trainingMs).toBeLessThan(1500);
-  });
-
   it('should reuse the trained models on a second call', () => {
     const start = performance.now();
     createNlu(['en']);
