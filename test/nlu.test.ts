@@ -139,15 +139,6 @@ describe('category', () => {
     expect(acc).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Logistic regression trains for about 14 minutes on this data (figures in
-  // dialogs/nlu/text-classifier.ts), so the comparison runs only on request.
-  (process.env.NLU_COMPARE_LOGISTIC === '1' ? it : it.skip)('should not beat Bayes with logistic regression', () => {
-    const { accuracy: logistic } = accuracy(createNlu(['en'], { classifier: 'logistic' }));
-    const { accuracy: bayes } = accuracy(nlu);
-    console.info(`held-out accuracy: bayes ${bayes.toFixed(3)}, logistic ${logistic.toFixed(3)}`);
-    expect(bayes).toBeGreaterThanOrEqual(logistic);
-  }, 3_600_000);
-
   it('should count gambling as substance use', () => {
     expect(nlu.recognize('i lost all our savings gambling online', 'en').category?.category).toBe('substance_use');
     expect(nlu.recognize('my husband bets away his whole wage every week', 'en').category?.category).toBe('substance_use');
