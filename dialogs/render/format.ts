@@ -1,6 +1,9 @@
 import type { BookingSummary, Locale, Slot } from '../types';
 
-/** Dates and times in the agency's time zone, in the person's language (`Intl`, no word lists). */
+/**
+ * Dates and times in the agency's time zone, in the person's language (`Intl`, no word lists).
+ * Times use the 24-hour clock, as the agency's own letters and signs do, whatever the language.
+ */
 export function formatSlot(slot: Pick<Slot, 'start'>, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
@@ -8,6 +11,7 @@ export function formatSlot(slot: Pick<Slot, 'start'>, locale: Locale, timeZone: 
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
     timeZone
   }).format(new Date(slot.start));
 }
@@ -17,7 +21,7 @@ export function formatDate(iso: string, locale: Locale, timeZone: string): strin
 }
 
 export function formatTime(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
 }
 
 export function bookingParams(booking: BookingSummary, locale: Locale, timeZone: string) {
