@@ -74,7 +74,7 @@ describe('intake machine', () => {
     expect(record).toMatchObject({
       consent: { given: true, version: 'test-1' },
       route: { forWhom: 'self', initiative: 'own' },
-      request: { category: 'housing', categoryConfirmed: true, words: 'I cannot pay my rent', since: 'months', goal: 'keep my flat', triedBefore: 'nothing', urgency: 'this_week' },
+      request: { category: 'housing', categoryConfirmed: true, words: 'I cannot pay my rent', since: 'since.months', goal: 'keep my flat', triedBefore: 'tried.nothing', urgency: 'this_week' },
       strengths: ['strength.caring'],
       resources: [{ who: 'relation.family', relation: 'family', kinds: ['emotional'], tie: 'strong' }],
       area: { input: '0150', matched: '0150', inArea: true },

@@ -7,6 +7,25 @@ import { record } from './helpers/connector-stand-in';
 const labels = { person: 'Person', kind: (kind: string) => kind, tie: (tie: string) => tie };
 
 describe('staff cards', () => {
+  it('should name pressed buttons in the staff language, and keep typed words as typed', () => {
+    const card = summaryCard({
+      kind: 'booked',
+      record: {
+        ...record('the rent is too high'),
+        reference: 'DW-ABC234',
+        request: { categoryConfirmed: true, category: 'housing', words: 'the rent is too high', since: 'since.months', triedBefore: 'tried.nothing', urgency: 'this_week' },
+        strengths: ['strength.caring', 'I bake bread for the neighbours'],
+        resources: [{ who: 'relation.family', relation: 'family', kinds: ['emotional'], tie: 'strong' }]
+      },
+      state: {},
+      staffLocale: 'en',
+      timeZone: 'Europe/Oslo'
+    });
+    const json = JSON.stringify(card);
+    for (const label of ['Some months', 'Nothing yet', 'I care for others', 'Family', 'I bake bread for the neighbours']) expect(json).toContain(label);
+    for (const id of ['since.months', 'tried.nothing', 'strength.caring', 'relation.family']) expect(json).not.toContain(id);
+  });
+
   it('should build a referral card with the referred services and no booking', () => {
     const card = summaryCard({
       kind: 'referred',

@@ -41,7 +41,7 @@ export function tabRoutes(deps: TabDeps): Router {
 
   router.get('/api/tab/labels', (_req, res) => {
     const messages = catalogue(deps.info.staffLocale).messages;
-    const wanted = Object.entries(messages).filter(([id]) => /^(staff\.|category\.|choice\.(urgency|tie|support|modality|route)\.|crisisType\.)/.test(id));
+    const wanted = Object.entries(messages).filter(([id]) => /^(staff\.|category\.|choice\.(urgency|tie|support|modality|route|since|tried|strength|relation|referrer)\.|crisisType\.)/.test(id));
     res.json({ locale: deps.info.staffLocale, labels: Object.fromEntries(wanted) });
   });
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { t } from '../../dialogs/render/catalogue';
+import { answerText, t } from '../../dialogs/render/catalogue';
 import type { Locale } from '../../dialogs/types';
 import type { IntakeQueue } from '../store/intake-queue';
 import { renderEcoMapPng } from './eco-map';
@@ -26,7 +26,9 @@ export function ecoMapRoute(deps: { secret: string; queue: IntakeQueue; staffLoc
       return;
     }
     const say = (id: string) => t(deps.staffLocale, id);
-    const png = renderEcoMapPng(intake.record.resources, {
+    // A tie chosen by button ("relation.family") is drawn by its name; typed ones as typed.
+    const resources = intake.record.resources.map((resource) => ({ ...resource, who: answerText(deps.staffLocale, resource.who) }));
+    const png = renderEcoMapPng(resources, {
       person: say('staff.card.ecoMapPerson'),
       kind: (kind) => say(`choice.support.${kind}`),
       tie: (tie) => say(`choice.tie.${tie}`)

@@ -1,3 +1,4 @@
+import { answerText } from '../../dialogs/render/catalogue';
 import { formatDate, formatTime } from '../../dialogs/render/format';
 import type { IntakeRecord, Locale } from '../../dialogs/types';
 import { inert, languageName, plainFact, staffSay } from './card-text';
@@ -39,20 +40,22 @@ export function summaryFacts(record: IntakeRecord, locale: Locale, timeZone: str
 export function summaryQuotes(record: IntakeRecord, locale: Locale): Line[] {
   const say = (id: string, params: Record<string, string | number> = {}) => staffSay(locale, id, params);
   const { request, route, contact, area } = record;
+  // A pressed button is named in the staff language; the person's own words stay as typed.
+  const answer = (value: string | undefined) => (value === undefined ? '' : answerText(locale, value));
   return [
     { label: say('staff.card.words'), value: request.words ?? '' },
-    { label: say('staff.card.since'), value: request.since ?? '' },
+    { label: say('staff.card.since'), value: answer(request.since) },
     { label: say('staff.card.goal'), value: request.goal ?? '' },
-    { label: say('staff.card.tried'), value: request.triedBefore ?? '' },
-    ...record.strengths.map((strength) => ({ label: say('staff.card.strengths'), value: strength })),
+    { label: say('staff.card.tried'), value: answer(request.triedBefore) },
+    ...record.strengths.map((strength) => ({ label: say('staff.card.strengths'), value: answer(strength) })),
     ...record.resources.map((resource) => ({
       label: say('staff.card.resources'),
-      value: `${resource.who} (${say('staff.card.resourceLine', {
+      value: `${answer(resource.who)} (${say('staff.card.resourceLine', {
         tie: say(`choice.tie.${resource.tie}`),
         kinds: resource.kinds.map((kind) => say(`choice.support.${kind}`)).join(', ')
       })})`
     })),
-    { label: say('staff.card.byWhom'), value: route.byWhom ?? '' },
+    { label: say('staff.card.byWhom'), value: answer(route.byWhom) },
     { label: say('staff.card.areaTyped'), value: area.input ?? '' },
     { label: say('staff.card.name'), value: contact.name ?? '' },
     { label: say('staff.card.contact'), value: contact.detail ?? '' },

@@ -202,13 +202,13 @@ export function createIntakeMachine({ agency, services }: IntakeMachineOptions) 
         return { record: stamp({ ...context.record, request: { ...context.record.request, category, categoryConfirmed: true } }, event) };
       }),
       recordSince: assign(({ context, event }) => ({
-        record: stamp({ ...context.record, request: { ...context.record.request, since: chosenPrefix(event, 'since.') ?? typed(event) } }, event)
+        record: stamp({ ...context.record, request: { ...context.record.request, since: event.type === 'CHOOSE' ? event.value : typed(event) } }, event)
       })),
       recordGoal: assign(({ context, event }) => ({
         record: stamp({ ...context.record, request: { ...context.record.request, goal: typed(event) } }, event)
       })),
       recordTried: assign(({ context, event }) => ({
-        record: stamp({ ...context.record, request: { ...context.record.request, triedBefore: chosen(event, 'tried.nothing') ? 'nothing' : typed(event) } }, event)
+        record: stamp({ ...context.record, request: { ...context.record.request, triedBefore: event.type === 'CHOOSE' ? event.value : typed(event) } }, event)
       })),
       recordUrgency: assign(({ context, event }) => {
         const urgency = chosenPrefix(event, 'urgency.');

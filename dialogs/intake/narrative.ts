@@ -1,4 +1,4 @@
-import { t } from '../render/catalogue';
+import { isChosenAnswer, t } from '../render/catalogue';
 import type { IntakeRecord, Locale, Narrative } from '../types';
 
 /**
@@ -55,7 +55,7 @@ export function buildNarrative(record: IntakeRecord, staffLocale: Locale): Narra
     record.resources.some((resource) => resource.tie === 'strained') ? say('narrative.suggestStrainedTies') : '',
     route.initiative === 'required' ? say('narrative.suggestMandate') : '',
     record.contact.interpreter ? say('narrative.suggestInterpreter', { language: record.contact.interpreter }) : '',
-    request.triedBefore && request.triedBefore !== 'nothing' ? say('narrative.suggestTriedBefore') : ''
+    request.triedBefore && request.triedBefore !== 'tried.nothing' ? say('narrative.suggestTriedBefore') : ''
   ]
     .filter(Boolean)
     .join(' ');
@@ -66,5 +66,5 @@ export function buildNarrative(record: IntakeRecord, staffLocale: Locale): Narra
 function referrer(record: IntakeRecord, say: (id: string) => string): string {
   const byWhom = record.route.byWhom;
   if (!byWhom) return say('narrative.someone');
-  return /^referrer\.[a-z_]+$/.test(byWhom) ? say(`choice.${byWhom}`).toLowerCase() : `“${byWhom}”`;
+  return isChosenAnswer(record.locale, byWhom) ? say(`choice.${byWhom}`).toLowerCase() : `“${byWhom}”`;
 }

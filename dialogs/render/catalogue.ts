@@ -53,3 +53,18 @@ export function fill(template: string, params: Params): string {
 export function placeholders(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();
 }
+
+/**
+ * An answer from the record as a person reads it: a pressed button is stored as its id
+ * (`since.months`, `strength.caring`, `relation.family`) and shown by its label; anything else
+ * is what the person typed, returned as typed.
+ */
+export function answerText(locale: Locale, value: string): string {
+  const key = `choice.${value.replace(':', '.')}`;
+  return hasMessage(locale, key) ? t(locale, key) : value;
+}
+
+/** True when a stored answer is a pressed button rather than the person's own words. */
+export function isChosenAnswer(locale: Locale, value: string): boolean {
+  return hasMessage(locale, `choice.${value.replace(':', '.')}`);
+}

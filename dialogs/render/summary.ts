@@ -1,6 +1,5 @@
-import { choiceKey } from '../intake/questions';
 import { LOCALES, type AgencyInfo, type IntakeRecord, type Locale, type Modality, type Slot } from '../types';
-import { hasMessage, t } from './catalogue';
+import { answerText, isChosenAnswer, t } from './catalogue';
 import { bookingParams, escapeText } from './format';
 import { placeOf } from './render-turn';
 
@@ -17,12 +16,12 @@ export function renderSummary(
 ): string {
   const say = (id: string, params: Record<string, string> = {}) => t(locale, id, params);
   const quote = (text: string) => `“${escapeText(text)}”`;
-  const chipOrText = (value: string) => (hasMessage(locale, choiceKey(value)) ? say(choiceKey(value)) : quote(value));
+  const chipOrText = (value: string) => (isChosenAnswer(locale, value) ? answerText(locale, value) : quote(value));
   const line = (label: string, value: string | undefined) => (value ? `**${say(`summary.label.${label}`)}:** ${value}` : '');
   const { request, route, contact } = record;
 
-  const since = request.since && ['days', 'weeks', 'months', 'years'].includes(request.since) ? say(`choice.since.${request.since}`) : request.since && quote(request.since);
-  const tried = request.triedBefore === 'nothing' ? say('choice.tried.nothing') : request.triedBefore && quote(request.triedBefore);
+  const since = request.since && chipOrText(request.since);
+  const tried = request.triedBefore && chipOrText(request.triedBefore);
   const resources = record.resources.map((resource) =>
     say('summary.resource', {
       who: chipOrText(resource.who),

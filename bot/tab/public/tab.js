@@ -13,6 +13,11 @@
     return text;
   }
 
+  /** A pressed button is stored as its id and shown by its label; typed words stay as typed. */
+  function answer(value) {
+    return value && labels['choice.' + value] ? labels['choice.' + value] : value;
+  }
+
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (key) {
@@ -81,12 +86,12 @@
     row(list, say('staff.card.forWhom'), r.route.forWhom && say('choice.route.' + r.route.forWhom));
     row(list, say('staff.card.initiative'), r.route.initiative && say('choice.route.' + r.route.initiative));
     row(list, say('staff.card.words'), r.request.words, true);
-    row(list, say('staff.card.since'), r.request.since, true);
+    row(list, say('staff.card.since'), answer(r.request.since), true);
     row(list, say('staff.card.goal'), r.request.goal, true);
-    row(list, say('staff.card.tried'), r.request.triedBefore, true);
-    row(list, say('staff.card.strengths'), (r.strengths || []).join('\n'), true);
+    row(list, say('staff.card.tried'), answer(r.request.triedBefore), true);
+    row(list, say('staff.card.strengths'), (r.strengths || []).map(answer).join('\n'), true);
     row(list, say('staff.card.resources'), (r.resources || []).map(function (x) {
-      return x.who + ' (' + say('choice.tie.' + x.tie) + '; ' + x.kinds.map(function (k) { return say('choice.support.' + k); }).join(', ') + ')';
+      return answer(x.who) + ' (' + say('choice.tie.' + x.tie) + '; ' + x.kinds.map(function (k) { return say('choice.support.' + k); }).join(', ') + ')';
     }).join('\n'), true);
     row(list, say('staff.card.area'), r.area && (r.area.matched || r.area.input));
     row(list, say('staff.card.name'), r.contact && r.contact.name, true);
