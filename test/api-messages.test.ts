@@ -52,6 +52,22 @@ describe('POST /api/messages', () => {
     }
   });
 
+  it('should not greet a group chat as if it were a help-seeker', async () => {
+    const chat = chatWith(running.url, 'group-1');
+    const replies = await chat.send({
+      type: 'conversationUpdate',
+      conversation: { id: 'group-1', conversationType: 'groupChat' },
+      membersAdded: [{ id: 'staff-member' }],
+      recipient: { id: 'doorway' }
+    });
+    expect(replies).toEqual([]);
+    expect(await running.doorway.store.loadConversation('group-1')).toBeUndefined();
+
+    const personal = chatWith(running.url, 'personal-1');
+    const welcome = await personal.send({ type: 'conversationUpdate', conversation: { id: 'personal-1', conversationType: 'personal' }, membersAdded: [{ id: 'user-personal-1' }], recipient: { id: 'doorway' } });
+    expect(welcome.map((reply) => reply.text).join('\n')).toContain('What would you like to do?');
+  });
+
   it('should understand typed button labels with small mistakes', async () => {
     const chat = chatWith(running.url, 'typos-1');
     await chat.say('hi');

@@ -109,6 +109,9 @@ export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnS
 
   agent.onActivity('message', (context) => runActivity(context, 'message'));
   agent.onConversationUpdate('membersAdded', async (context) => {
+    // Help-seekers talk to Doorway one to one; a group chat or channel is staff, not an intake.
+    const kind = context.activity.conversation?.conversationType;
+    if (kind === 'groupChat' || kind === 'channel') return;
     const joined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
     if (joined) await runActivity(context, 'join');
   });
