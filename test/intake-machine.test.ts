@@ -293,6 +293,22 @@ describe('intake machine', () => {
     expect(said(cancelled.outputs)).toEqual(['manage.cancelled', 'done.goodbye']);
   });
 
+  it('should stop looking up references after three wrong ones, even after starting over', async () => {
+    const driver = machineDriver(fakeServices().services);
+    await driver.start();
+    await driver.choose('welcome.booking');
+    await driver.text('DW-AAAAAA');
+    await driver.text('DW-BBBBBB');
+    const third = await driver.text('DW-CCCCCC');
+    expect(said(third.outputs)).toEqual(['manage.notFound', 'manage.tooManyTries', 'done.goodbye']);
+    expect(third.question?.id).toBe('done.askAgain');
+    await driver.send({ type: 'RESTART' });
+    await driver.choose('restart.yes');
+    const again = await driver.send({ type: 'MANAGE_BOOKING' });
+    expect(said(again.outputs)).toEqual(['manage.tooManyTries', 'done.goodbye']);
+    expect(again.question?.id).toBe('done.askAgain');
+  });
+
   describe('global events', () => {
     it('should give help and ask the same question again', async () => {
       const driver = machineDriver(fakeServices().services);

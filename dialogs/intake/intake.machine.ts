@@ -44,6 +44,8 @@ export interface IntakeContext {
   managed?: FoundBooking;
   /** How often the current question went unanswered; after a few, we offer a person. */
   misses: number;
+  /** Booking references tried in vain; capped so references cannot be guessed by chatting. */
+  referenceMisses?: number;
 }
 
 export interface IntakeInput {
@@ -63,6 +65,7 @@ const SLOTS_SHOWN = 4;
 const REFERRALS_SHOWN = 3;
 const MAX_STRENGTHS = 12;
 const MAX_RESOURCES = 12;
+const MAX_REFERENCE_TRIES = 3;
 
 const chosen = (event: IntakeEvent, value: string) => event.type === 'CHOOSE' && event.value === value;
 const chosenPrefix = (event: IntakeEvent, prefix: string) =>
@@ -128,6 +131,7 @@ export function createIntakeMachine({ agency, services }: IntakeMachineOptions) 
       hasConsent: ({ context }) => context.record.consent?.given === true,
       isOfferedSlot: ({ context, event }) => event.type === 'CHOOSE' && context.slots.some((slot) => `slot:${slot.id}` === event.value),
       hasContactDetail: ({ context }) => context.record.contact.detail !== undefined,
+      isOutOfReferenceTries: ({ context }) => (context.referenceMisses ?? 0) >= MAX_REFERENCE_TRIES,
       isValidContactDetail: ({ context, event }) =>
         event.type === 'TEXT' && readContactDetail(context.record.contact.method ?? 'phone', event.text) !== undefined
     },
@@ -949,8 +953,14 @@ export function createIntakeMachine({ agency, services }: IntakeMachineOptions) 
             }
           },
           manage: {
-            initial: 'reference',
+            initial: 'gate',
             states: {
+              gate: {
+                always: [
+                  { guard: 'isOutOfReferenceTries', actions: emit({ type: 'say', id: 'manage.tooManyTries', params: { phone: agency.phone } }), target: '#intake.flow.done.finished' },
+                  { target: 'reference' }
+                ]
+              },
               reference: {
                 meta: { question: 'manage.askReference', choices: ['manage.back'], freeText: true },
                 on: {
@@ -965,7 +975,11 @@ export function createIntakeMachine({ agency, services }: IntakeMachineOptions) 
                   src: 'findBooking',
                   input: ({ context }) => ({ reference: context.managedReference ?? '' }),
                   onDone: [
-                    { guard: ({ event }) => event.output === undefined || event.output.booking.status !== 'booked', actions: [assign({ managed: undefined }), { type: 'say', params: { id: 'manage.notFound' } }], target: 'reference' },
+                    {
+                      guard: ({ event }) => event.output === undefined || event.output.booking.status !== 'booked',
+                      actions: [assign(({ context }) => ({ managed: undefined, referenceMisses: (context.referenceMisses ?? 0) + 1 })), { type: 'say', params: { id: 'manage.notFound' } }],
+                      target: 'gate'
+                    },
                     { actions: assign(({ event }) => ({ managed: event.output })), target: 'found' }
                   ],
                   onError: { actions: { type: 'say', params: { id: 'common.serviceTrouble' } }, target: 'reference' }
