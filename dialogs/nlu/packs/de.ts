@@ -2,6 +2,7 @@ import AggressiveTokenizerDe from 'natural/lib/natural/tokenizers/aggressive_tok
 import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de';
 import localeFile from '../../../locales/de.json';
 import type { LanguageTools, LocalePack } from '../language';
+import { addCompoundParts, MIN_COMPOUND } from '../compounds';
 import { parseNluData } from '../locale-data';
 
 /**
@@ -43,10 +44,6 @@ const PARTS = [
   'formular', 'kurs', 'deutsch', 'ehrenamt', 'kleidung', 'computer', 'internet'
 ].sort((a, b) => b.length - a.length);
 
-const MIN_COMPOUND = 7;
-/** Three-letter parts count only at the start of a word ("jobsuche", not "projob"). */
-const MIN_INNER_PART = 4;
-
 /** "Trennung" and "trennen", "Kündigung" and "kündigen": the noun also counts as its verb. */
 const NOUN_ENDING = /(?:ungen|ung)$/;
 /** "gekündigt", "gespielt", "geräumt": a past participle also counts as its verb ("kündig", "spiel"). */
@@ -61,15 +58,7 @@ function withParts(word: string): string[] {
   if (verb !== word && verb.length >= 4) out.push(verb);
   const participle = PARTICIPLE.exec(word);
   if (participle !== null && !NOT_PARTICIPLE.test(word)) out.push(participle[1]);
-  for (const part of PARTS) {
-    if (word === part || word.length < part.length + 3) continue;
-    const at = word.indexOf(part);
-    if (at === 0 || (at >= 3 && part.length >= MIN_INNER_PART)) {
-      if (!out.includes(part)) out.push(part);
-      if (out.length > 3) break;
-    }
-  }
-  return out;
+  return addCompoundParts(word, PARTS, out);
 }
 
 // Function words that carry no hint of a service category; negations, pronouns and question

@@ -2,6 +2,7 @@ import AggressiveTokenizerNo from 'natural/lib/natural/tokenizers/aggressive_tok
 import PorterStemmerNo from 'natural/lib/natural/stemmers/porter_stemmer_no';
 import localeFile from '../../../locales/nb.json';
 import type { LanguageTools, LocalePack } from '../language';
+import { addCompoundParts, MIN_COMPOUND } from '../compounds';
 import { parseNluData } from '../locale-data';
 
 /**
@@ -47,23 +48,10 @@ const PARTS = [
   'skjema', 'kurs', 'norsk', 'frivillig', 'klær', 'datamaskin'
 ].sort((a, b) => b.length - a.length);
 
-const MIN_COMPOUND = 7;
-/** Three-letter parts count only at the start of a word ("rusproblemer", not "krus"). */
-const MIN_INNER_PART = 4;
-
 /** The word, then the topic parts it is built from, if any. */
 function withParts(word: string): string[] {
   if (word.length < MIN_COMPOUND) return [word];
-  const out = [word];
-  for (const part of PARTS) {
-    if (word === part || word.length < part.length + 3) continue;
-    const at = word.indexOf(part);
-    if (at === 0 || (at >= 3 && part.length >= MIN_INNER_PART)) {
-      if (!out.includes(part)) out.push(part);
-      if (out.length > 3) break;
-    }
-  }
-  return out;
+  return addCompoundParts(word, PARTS, [word]);
 }
 
 // Function words that carry no hint of a service category; negations, pronouns and question
