@@ -6,8 +6,12 @@
  * - per locale: time to train the models, and on the held-out evaluation set in
  *   `bench/nlu-eval/<locale>.jsonl` (never used for training): category accuracy, crisis recall
  *   and crisis false-positive rate;
+ * - per locale, understanding and safety on `bench/nlu-eval/<locale>/` (see `nlu-quality.ts`);
  * - the time one turn takes through the real agent over HTTP on the embedded store, with the
- *   bare statechart's turn as the baseline.
+ *   bare statechart's turn as the baseline, and through Direct Line against `/api/messages`.
+ *
+ * `--nlu-only` stops after the language figures; `--misses LOCALE` lists what a locale's sets get
+ * wrong, for finding faults in the engine (tuning the data to them would make them worthless).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +20,11 @@ import { performance } from 'node:perf_hooks';
 import { createNlu } from '../dialogs/nlu';
 import { PACK_LOADERS } from '../dialogs/nlu/packs';
 import { LOCALES, type Locale } from '../dialogs/types';
+import { evaluateUnderstanding, listMisses } from './nlu-quality';
+import { runDirectLineTurns } from './directline-turns';
 import { runBookingTurns } from './turns';
+import { loadAgency, toAgencyInfo } from '../bot/config/agency';
+import { loadEnv } from '../bot/config/env';
 
 interface Figure {
   name: string;
@@ -63,9 +71,21 @@ function evaluateLocale(locale: Locale): void {
 }
 
 async function main(): Promise<void> {
+  const agency = toAgencyInfo(loadAgency(loadEnv({}).agencyConfig));
+  const only = process.argv.includes('--nlu-only');
+  const misses = process.argv.indexOf('--misses');
+  if (misses >= 0) {
+    // For finding faults in the engine, not for tuning the data to the held-out sets.
+    for (const line of listMisses((process.argv[misses + 1] ?? 'en') as Locale, agency)) console.log(line);
+    return;
+  }
   // A fresh process, so start-up is measured before any model is trained and cached.
   process.stdout.write(execFileSync(process.execPath, [require.resolve('tsx/cli'), join(__dirname, 'startup.ts')], { encoding: 'utf8' }));
-  for (const locale of LOCALES) evaluateLocale(locale);
+  for (const locale of LOCALES) {
+    evaluateLocale(locale);
+    for (const figure of evaluateUnderstanding(locale, agency)) print(figure);
+  }
+  if (only) return;
   const turns = await runBookingTurns();
   print({
     name: 'turn.http_median',
@@ -73,6 +93,16 @@ async function main(): Promise<void> {
     unit: `ms per turn (median of ${turns.count}, embedded store)`,
     baseline: round(turns.machineMedianMs, 2),
     ratio: round(turns.httpMedianMs / turns.machineMedianMs, 1)
+  });
+  // Direct Line replies are handed back in process (no loopback HTTP); the baseline is the same
+  // messages over /api/messages with expectReplies.
+  const directLine = await runDirectLineTurns();
+  print({
+    name: 'turn.directline_median',
+    value: round(directLine.directLineMedianMs, 2),
+    unit: `ms per turn (median of ${directLine.count}, embedded store)`,
+    baseline: round(directLine.messagesMedianMs, 2),
+    ratio: round(directLine.directLineMedianMs / directLine.messagesMedianMs, 2)
   });
 }
 

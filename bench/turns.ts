@@ -5,8 +5,8 @@ import { loadEnv } from '../bot/config/env';
 import { createLogger } from '../bot/logger';
 import { createServer } from '../bot/server';
 import type { IntakeEvent } from '../dialogs/intake/events';
-import { createIntakeMachine } from '../dialogs/intake/intake.machine';
-import { runTurn } from '../dialogs/intake/run-turn';
+import { createConversationMachine } from '../dialogs/turn/conversation-machine';
+import { runTurn } from '../dialogs/turn/run-turn';
 import type { IntakeServices } from '../dialogs/services';
 
 const CONVERSATIONS = 5;
@@ -75,7 +75,7 @@ export async function runBookingTurns(): Promise<{ httpMedianMs: number; machine
 }
 
 /** The same booking through the bare statechart: restore, send, persist, with no I/O around it. */
-async function machineBaseline(info: Parameters<typeof createIntakeMachine>[0]['agency']): Promise<number> {
+async function machineBaseline(info: Parameters<typeof createConversationMachine>[0]['agency']): Promise<number> {
   const slot = { id: '20261125T0800Z', start: '2026-11-25T09:00:00+01:00', end: '2026-11-25T10:00:00+01:00', modalities: ['phone' as const], place: 'x', seatsLeft: 2 };
   const services: IntakeServices = {
     findSlots: async () => [slot],
@@ -89,7 +89,7 @@ async function machineBaseline(info: Parameters<typeof createIntakeMachine>[0]['
     saveFeedback: async () => undefined,
     deleteData: async () => undefined
   };
-  const machine = createIntakeMachine({ agency: info, services });
+  const machine = createConversationMachine({ agency: info, services });
   const at = NOW.toISOString();
   const input = { conversationId: 'bench', channel: 'bench', locale: 'en' as const, afterHours: false, at };
   const times: number[] = [];

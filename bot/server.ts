@@ -4,6 +4,7 @@ import { CloudAdapter, type AuthConfiguration } from '@microsoft/agents-hosting'
 import { createNlu } from '../dialogs/nlu';
 import { availableLocales } from '../dialogs/render/catalogue';
 import type { AgencyInfo } from '../dialogs/types';
+import { createConversationLock } from './agent/conversation-lock';
 import { createIntakeAgent } from './agent/intake-agent';
 import { inProcessDelivery } from './agent/in-process';
 import { createDirectLine } from './directline';
@@ -19,7 +20,7 @@ import { slotById } from './services/slots';
 import { openDb, type Db } from './store/db';
 import { createIntakeStore, type IntakeStore } from './store/intake-store';
 import { createTranscriptStore } from './store/transcripts';
-import { registerStaffSide } from './teams/register';
+import { registerStaffSide } from './staff/teams/register';
 import { webRoutes } from './web';
 
 export interface ServerOptions {
@@ -67,7 +68,7 @@ export async function createServer({ env, now = () => new Date(), logger = creat
 
   const authConfig: AuthConfiguration = { clientId: env.clientId, clientSecret: env.clientSecret, tenantId: env.tenantId };
   const adapter = new CloudAdapter(authConfig);
-  const agent = createIntakeAgent({ adapter, agency, info, store, services, nlu, now, idleMinutes: env.idleMinutes, logger });
+  const agent = createIntakeAgent({ adapter, agency, info, store, services, nlu, now, idleMinutes: env.idleMinutes, lock: createConversationLock(), logger });
 
   const app = express();
   app.disable('x-powered-by');

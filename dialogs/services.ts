@@ -83,6 +83,8 @@ export interface StaffAlert {
   conversationId: string;
   locale: Locale;
   crisisType?: CrisisType;
+  /** Which tier of the crisis guard raised it (crisis alerts only). */
+  tier?: 'explicit' | 'check-in';
   stage: string;
   at: string;
   /** Message ids the person was shown, so staff know what they saw. */

@@ -59,6 +59,8 @@ export interface CrisisSignal {
   /** The stage the person was in when the signal was seen. */
   stage: string;
   staffAlerted: boolean;
+  /** Which tier of the crisis guard raised it: explicit danger, or a check-in the person answered "not safe" or unclearly. */
+  tier?: 'explicit' | 'check-in';
 }
 
 /** The intake record of CONVERSATION.md: what staff receive, stored only with consent. */

@@ -1,8 +1,9 @@
 import { getShortestPaths } from 'xstate/graph';
 import type { AnyStateNode } from 'xstate';
 import type { IntakeEvent } from '../dialogs/intake/events';
-import { createIntakeMachine, type IntakeSnapshot } from '../dialogs/intake/intake.machine';
-import { currentQuestion } from '../dialogs/intake/questions';
+import type { IntakeSnapshot } from '../dialogs/intake/intake.machine';
+import { createConversationMachine } from '../dialogs/turn/conversation-machine';
+import { currentQuestion } from '../dialogs/render/questions';
 import { renderTurn } from '../dialogs/render/render-turn';
 import { fakeServices, testAgency, testSlots } from './helpers/fake-intake';
 import { machineDriver, said, values } from './helpers/machine-driver';
@@ -418,7 +419,7 @@ describe('intake machine', () => {
 
 describe('intake machine paths', () => {
   const { services } = fakeServices();
-  const machine = createIntakeMachine({ agency: testAgency, services });
+  const machine = createConversationMachine({ agency: testAgency, services });
   const match = { serviceId: 's1', name: 'Clinic', organization: 'Org', description: 'Help', reasons: ['category' as const], openNow: true, hours: [] };
   const booking = { slotId: testSlots[0]!.id, start: testSlots[0]!.start, end: testSlots[0]!.end, modality: 'phone' as const, place: 'x', status: 'booked' as const };
   const at = '2026-11-22T10:00:00.000Z';
@@ -459,6 +460,8 @@ describe('intake machine paths', () => {
       ...(question?.choices ?? []).map((choice): IntakeEvent => ({ type: 'CHOOSE', value: choice.value, at })),
       ...texts,
       { type: 'CRISIS', crisisType: 'self_harm', at },
+      { type: 'CONCERN', crisisType: 'violence', at },
+      ...(question?.choices.slice(0, 1) ?? []).map((choice): IntakeEvent => ({ type: 'UNSURE', value: choice.value, question: question?.id ?? '', at })),
       { type: 'HELP', at },
       { type: 'RESTART', at },
       { type: 'HUMAN', at },

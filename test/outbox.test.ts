@@ -1,5 +1,5 @@
-import { retryDelay } from '../bot/outbox/backoff';
-import { startOutboxWorker, type Outcome } from '../bot/outbox/worker';
+import { retryDelay } from '../bot/staff/outbox/backoff';
+import { startOutboxWorker, type Outcome } from '../bot/staff/outbox/worker';
 import { createLogger } from '../bot/logger';
 import type { OutboxMessage } from '../bot/store/intake-store';
 

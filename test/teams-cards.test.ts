@@ -1,7 +1,7 @@
-import { alertCard } from '../bot/teams/alert-card';
-import { inert, plainFact } from '../bot/teams/card-text';
-import { ecoMapSvg } from '../bot/teams/eco-map';
-import { summaryCard } from '../bot/teams/summary-card';
+import { alertCard } from '../bot/staff/teams/alert-card';
+import { inert, plainFact } from '../bot/staff/teams/card-text';
+import { ecoMapSvg } from '../bot/staff/teams/eco-map';
+import { summaryCard } from '../bot/staff/teams/summary-card';
 import { record } from './helpers/connector-stand-in';
 
 const labels = { person: 'Person', kind: (kind: string) => kind, tie: (tie: string) => tie };

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { buildAppPackage, buildManifest, validateManifest } from '../bot/teams/app-package';
+import { buildAppPackage, buildManifest, validateManifest } from '../bot/staff/teams/app-package';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 

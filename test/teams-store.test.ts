@@ -1,7 +1,7 @@
 import { createIntakeStore } from '../bot/store/intake-store';
-import { createCaseActions } from '../bot/store/teams-case-actions';
-import { createTeamsCards } from '../bot/store/teams-cards';
-import { createTeamsInstallations } from '../bot/store/teams-installations';
+import { createCaseActions } from '../bot/staff/store/teams-case-actions';
+import { createTeamsCards } from '../bot/staff/store/teams-cards';
+import { createTeamsInstallations } from '../bot/staff/store/teams-installations';
 import { describeEachDatabase } from './helpers/databases';
 import { record } from './helpers/connector-stand-in';
 

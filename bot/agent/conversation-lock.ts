@@ -1,17 +1,25 @@
+/** Runs work for one conversation at a time, in arrival order; different conversations run concurrently. */
+export interface ConversationLock {
+  run<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
+}
+
 /**
- * Runs one turn per conversation at a time in this process, so two quick messages cannot both
- * start from the same saved snapshot. (Across replicas the last save wins; see the README.)
+ * The one per-conversation lock of this process: two quick messages to one conversation would
+ * otherwise be two overlapping turns over the same saved snapshot. The agent takes it around each
+ * turn, whichever channel the message came from.
  */
-export function createConversationLock() {
+export function createConversationLock(): ConversationLock {
   const tails = new Map<string, Promise<unknown>>();
-  return async function withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    const previous = tails.get(conversationId) ?? Promise.resolve();
-    const current = previous.catch(() => undefined).then(work);
-    tails.set(conversationId, current);
-    try {
-      return await current;
-    } finally {
-      if (tails.get(conversationId) === current) tails.delete(conversationId);
+  return {
+    run(conversationId, work) {
+      const previous = tails.get(conversationId) ?? Promise.resolve();
+      const result = previous.then(work);
+      const tail = result.catch(() => undefined);
+      tails.set(conversationId, tail);
+      void tail.then(() => {
+        if (tails.get(conversationId) === tail) tails.delete(conversationId);
+      });
+      return result;
     }
   };
 }

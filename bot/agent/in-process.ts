@@ -5,6 +5,7 @@ class TurnResponse implements WebResponse {
   statusCode = 200;
   headersSent = false;
   writableEnded = false;
+  body: unknown;
   status(code: number): this {
     this.statusCode = code;
     return this;
@@ -12,8 +13,9 @@ class TurnResponse implements WebResponse {
   setHeader(): this {
     return this;
   }
-  send(): this {
+  send(body?: unknown): this {
     this.headersSent = true;
+    this.body = body;
     return this;
   }
   end(): this {
@@ -23,13 +25,16 @@ class TurnResponse implements WebResponse {
 }
 
 /**
- * Runs an activity from our own Direct Line service through the agent without an HTTP hop.
- * The identity is anonymous, so replies go to the Direct Line connector without a token.
+ * Runs an activity from our own Direct Line service through the agent without an HTTP hop, and
+ * returns the agent's replies: the turn runs with `expectReplies`, so the SDK buffers what the
+ * agent sends and hands it back here instead of posting it to the connector over loopback.
  */
 export function inProcessDelivery(adapter: CloudAdapter, agent: AgentApplication<TurnState>) {
-  return async (activity: Record<string, unknown>): Promise<void> => {
+  return async (activity: Record<string, unknown>): Promise<Array<Record<string, unknown>>> => {
     const res = new TurnResponse();
-    await adapter.process({ body: activity, headers: {}, user: {} } as never, res, (context) => agent.run(context));
+    await adapter.process({ body: { ...activity, deliveryMode: 'expectReplies' }, headers: {}, user: {} } as never, res, (context) => agent.run(context));
     if (res.statusCode >= 400) throw new Error(`the agent answered ${res.statusCode}`);
+    const replies = (res.body as { activities?: unknown } | undefined)?.activities;
+    return Array.isArray(replies) ? replies.filter((reply): reply is Record<string, unknown> => typeof reply === 'object' && reply !== null) : [];
   };
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run --silent nlu -- --input FILE`: reads JSON lines `{"text","locale"}` and writes one JSON
- * line per input, `{"text","locale","category","confidence","crisis","crisisType"}`. A bad line
+ * line per input, `{"text","locale","category","confidence","crisis","crisisType"}`; an optional
+ * `"question"` (a question id) lets the crisis guard know what is ordinary there. A bad line
  * gets a line with an "error" field and the run goes on. Exit code 2 when --input is missing.
  */
 import { createReadStream } from 'node:fs';
@@ -21,13 +22,13 @@ export function analyseLine(nlu: Nlu, line: string): Record<string, unknown> {
     return { error: 'not valid JSON', line: line.slice(0, 200) };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: 'expected a JSON object', line: line.slice(0, 200) };
-  const { text, locale } = parsed as { text?: unknown; locale?: unknown };
+  const { text, locale, question } = parsed as { text?: unknown; locale?: unknown; question?: unknown };
   if (typeof text !== 'string') return { error: '"text" must be a string', locale: locale ?? null };
   if (typeof locale !== 'string' || !(LOCALES as readonly string[]).includes(locale)) {
     return { error: `"locale" must be one of ${LOCALES.join(', ')}`, text, locale: locale ?? null };
   }
   if (!(NLU_LOCALES as string[]).includes(locale)) return { error: `no NLU data for locale "${locale}" yet`, text, locale };
-  const u = nlu.recognize(text, locale as Locale);
+  const u = nlu.recognize(text, locale as Locale, typeof question === 'string' ? question : undefined);
   return {
     text,
     locale,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnv } from '../config/env';
-import { buildAppPackage } from '../teams/app-package';
+import { buildAppPackage } from '../staff/teams/app-package';
 
 /**
  * `npm run package:teams [-- --app-id GUID --out FILE]`: fills the manifest with this

@@ -1,5 +1,5 @@
 import { Activity } from '@microsoft/agents-activity';
-import { DirectLineError } from './errors';
+import { HttpError } from '../http/errors';
 import type { ActivityJson, StoredActivity } from './types';
 
 /** Channel id every activity of this service carries. */
@@ -37,15 +37,15 @@ function assertActivity(activity: ActivityJson): void {
   try {
     Activity.fromObject(activity);
   } catch {
-    throw new DirectLineError(400, 'BadArgument', 'The activity does not have a valid shape.');
+    throw new HttpError(400, 'BadArgument', 'The activity does not have a valid shape.');
   }
 }
 
 /** Turns what a client posted into the activity to store, before it has an id. */
 export function fromClient(body: unknown, conversationId: string, bot: Account, now: Date): ActivityJson {
-  if (!isObject(body)) throw new DirectLineError(400, 'BadArgument', 'The body must be a JSON activity object.');
+  if (!isObject(body)) throw new HttpError(400, 'BadArgument', 'The body must be a JSON activity object.');
   if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) {
-    throw new DirectLineError(400, 'BadArgument', 'The activity type must be message, event or typing.');
+    throw new HttpError(400, 'BadArgument', 'The activity type must be message, event or typing.');
   }
   const from = isObject(body.from) && typeof body.from.id === 'string' && body.from.id ? body.from : { id: `dl_${conversationId}` };
   const activity: ActivityJson = {
@@ -64,7 +64,7 @@ export function fromClient(body: unknown, conversationId: string, bot: Account, 
 /** Turns what the agent sent through the connector into the activity to store. */
 export function fromAgent(body: unknown, conversationId: string, bot: Account, now: Date): ActivityJson {
   if (!isObject(body) || typeof body.type !== 'string' || body.type === '') {
-    throw new DirectLineError(400, 'BadArgument', 'The body must be an activity with a type.');
+    throw new HttpError(400, 'BadArgument', 'The body must be an activity with a type.');
   }
   // The serviceUrl carries the connector key; clients never see it.
   const rest = { ...body };
@@ -83,7 +83,7 @@ export function fromAgent(body: unknown, conversationId: string, bot: Account, n
 export function parseWatermark(value: unknown): number {
   if (value === undefined || value === '') return 0;
   if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) {
-    throw new DirectLineError(400, 'BadArgument', 'The watermark must be a number.');
+    throw new HttpError(400, 'BadArgument', 'The watermark must be a number.');
   }
   return Number(value);
 }

@@ -1,9 +1,9 @@
 import express, { Router, type RequestHandler } from 'express';
+import { HttpError, sendError } from '../http/errors';
 import { PAGE_SIZE, activitySet, fromClient, parseWatermark } from './activities';
 import { claimsOf, requireToken } from './auth';
 import type { DirectLineContext } from './context';
 import { deliver } from './deliver';
-import { DirectLineError, sendError } from './errors';
 import { perConversation } from './limits';
 
 /** Posting activities, polling for them, and a plain GET on the stream path. */
@@ -17,14 +17,14 @@ export function activityRoutes(ctx: DirectLineContext, reads: RequestHandler): R
     const { conversationId } = claimsOf(req);
     const activity = fromClient(req.body, conversationId, ctx.bot, ctx.now());
     const stored = await ctx.store.append(conversationId, activity);
-    if (!stored) throw new DirectLineError(404, 'ConversationNotFound', 'The conversation has not been started.');
+    if (!stored) throw new HttpError(404, 'ConversationNotFound', 'The conversation has not been started.');
     // Stored first: Web Chat expects its own message back, with the id, before the answer.
     ctx.hub.notify(conversationId);
     try {
-      await deliver(ctx, req, conversationId, stored.activity);
+      await deliver(ctx, req, stored.activity);
     } catch (error) {
       ctx.logger.error({ err: error, conversationId }, 'directline: the agent failed to take an activity');
-      throw new DirectLineError(502, 'BotError', 'The assistant could not take this message; please try again.');
+      throw new HttpError(502, 'BotError', 'The assistant could not take this message; please try again.');
     }
     res.json({ id: stored.activity.id });
   });

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
+import { sendError } from '../http/errors';
 import type { DirectLineContext } from './context';
-import { sendError } from './errors';
 import type { TokenClaims } from './tokens';
 
 const claimsByRequest = new WeakMap<Request, TokenClaims>();

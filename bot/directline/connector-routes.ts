@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import { HttpError, sendError } from '../http/errors';
 import { fromAgent } from './activities';
 import type { DirectLineContext } from './context';
-import { DirectLineError, sendError } from './errors';
 
 /**
  * The Bot Connector v3 endpoints the agent's ConnectorClient calls on the serviceUrl, mounted
@@ -23,7 +23,7 @@ export function connectorRoutes(ctx: DirectLineContext): Router {
   });
 
   const acknowledge = (req: Request, res: Response, id: string | undefined) => {
-    if (id === undefined) throw new DirectLineError(404, 'ConversationNotFound', 'No such conversation or activity.');
+    if (id === undefined) throw new HttpError(404, 'ConversationNotFound', 'No such conversation or activity.');
     ctx.hub.notify(String(req.params.conversationId));
     res.json({ id });
   };
@@ -52,7 +52,7 @@ export function connectorRoutes(ctx: DirectLineContext): Router {
   // Removed from history; clients that already showed it keep it until they reload.
   router.delete(`${base}/:activityId`, async (req, res) => {
     const removed = await ctx.store.remove(String(req.params.conversationId), String(req.params.activityId));
-    if (removed === 0) throw new DirectLineError(404, 'NotFound', 'No such activity.');
+    if (removed === 0) throw new HttpError(404, 'NotFound', 'No such activity.');
     res.json({});
   });
 

@@ -1,6 +1,5 @@
 import type { Account } from './activities';
 import { createActivityHub, type ActivityHub } from './hub';
-import { createSerialQueue, type SerialQueue } from './serial';
 import { createActivityStore, type ActivityStore } from './store';
 import { createTokenService, type TokenService } from './tokens';
 import type { ActivityJson, DirectLineLimits, DirectLineLogger, DirectLineOptions } from './types';
@@ -22,8 +21,8 @@ export interface DirectLineContext {
   store: ActivityStore;
   hub: ActivityHub;
   tokens: TokenService;
-  queue: SerialQueue;
-  deliverToAgent: (activity: ActivityJson) => Promise<void>;
+  /** Runs an activity through the agent; replies it returns are stored at once (others arrive through the connector routes). */
+  deliverToAgent: (activity: ActivityJson) => Promise<unknown[] | void>;
   publicUrl: string | undefined;
   connectorKey: string;
   limits: DirectLineLimits;
@@ -48,7 +47,6 @@ export function createContext(options: DirectLineOptions): DirectLineContext {
     store: createActivityStore(options.db, now),
     hub: createActivityHub(),
     tokens: createTokenService(options.tokenSecret, now),
-    queue: createSerialQueue(),
     deliverToAgent: options.deliverToAgent,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     connectorKey: connectorKey(options.tokenSecret),

@@ -1,9 +1,9 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
+import { HttpError } from '../http/errors';
 import { parseWatermark } from './activities';
 import { bearerToken, claimsOf, findClaims, requireToken } from './auth';
 import type { DirectLineContext } from './context';
 import { conversationStarted, deliver, newConversationId } from './deliver';
-import { DirectLineError } from './errors';
 import { perAddress } from './limits';
 import { referenceGrammarId, streamUrlFor } from './urls';
 
@@ -70,7 +70,7 @@ export function conversationRoutes(ctx: DirectLineContext, reads: RequestHandler
     const watermark = parseWatermark(req.query.watermark);
     const { conversationId } = claimsOf(req);
     if (!(await ctx.store.conversationExists(conversationId))) {
-      throw new DirectLineError(404, 'ConversationNotFound', 'The conversation has not been started.');
+      throw new HttpError(404, 'ConversationNotFound', 'The conversation has not been started.');
     }
     res.json(conversationBody(req, conversationId, watermark > 0 ? String(watermark) : ''));
   });
@@ -85,7 +85,7 @@ async function greet(ctx: DirectLineContext, req: Request, conversationId: strin
   const userId = typeof user.id === 'string' && user.id !== '' ? user.id : `dl_${conversationId}`;
   const locale = typeof start.locale === 'string' ? start.locale : undefined;
   try {
-    await deliver(ctx, req, conversationId, conversationStarted(ctx, conversationId, userId, locale));
+    await deliver(ctx, req, conversationStarted(ctx, conversationId, userId, locale));
   } catch (error) {
     ctx.logger.error({ err: error, conversationId }, 'directline: the agent failed to take conversationUpdate');
   }

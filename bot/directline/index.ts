@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import { Router } from 'express';
+import { jsonErrorHandler, sendError } from '../http/errors';
 import { activityRoutes } from './activity-routes';
 import { connectorRoutes } from './connector-routes';
 import { createContext } from './context';
 import { conversationRoutes } from './conversation-routes';
 import { directLineCors } from './cors';
-import { jsonErrors, sendError } from './errors';
+import { DIRECT_LINE_ERRORS } from './errors';
 import { perConversation } from './limits';
 import { createStreamService } from './stream';
 import type { DirectLineOptions } from './types';
@@ -38,6 +39,6 @@ export function createDirectLine(options: DirectLineOptions): DirectLineRouter {
   router.use(`${CONNECTOR_PATH}/:key`, connectorRoutes(ctx));
   // Unknown paths in our namespaces answer in JSON too, not the host app's HTML 404.
   router.use(['/v3/directline', CONNECTOR_PATH], (_req, res) => sendError(res, 404, 'NotFound', 'No such Direct Line endpoint.'));
-  router.use(jsonErrors(ctx.logger));
+  router.use(jsonErrorHandler(ctx.logger, DIRECT_LINE_ERRORS));
   return Object.assign(router, { attach: stream.attach, close: stream.close });
 }

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { sendError } from '../http/errors';
 import { claimsOf } from './auth';
-import { sendError } from './errors';
 
 /** Limits per conversation; must run after `requireToken`. */
 export function perConversation(limit: number, windowMs: number): RequestHandler {

@@ -37,7 +37,8 @@ export interface DirectLineLogger {
 export interface DirectLineOptions {
   db: Db;
   /** Runs one activity through the agent in-process; replies come back through the connector. */
-  deliverToAgent: (activity: ActivityJson) => Promise<void>;
+  /** Runs an activity through the agent; replies it returns are stored at once (others arrive through the connector routes). */
+  deliverToAgent: (activity: ActivityJson) => Promise<unknown[] | void>;
   /** Signs client tokens and derives the connector path key; at least 16 characters. */
   tokenSecret: string;
   /** Public origin such as `https://chat.example.org`; needed when several replicas share a database. */

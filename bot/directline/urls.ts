@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Request } from 'express';
-import { DirectLineError } from './errors';
+import { HttpError } from '../http/errors';
 
 /** Prefix of the Bot Connector endpoints the agent replies to: `<base>/directline-connector/<key>`. */
 export const CONNECTOR_PATH = '/directline-connector';
@@ -24,7 +24,7 @@ export function serviceUrlFor(req: Request, publicUrl: string | undefined, key: 
 function localOrigin(req: Request): string {
   const { localAddress, localPort } = req.socket;
   if (!localAddress || !localPort) {
-    throw new DirectLineError(500, 'ServiceError', 'Direct Line needs publicUrl when not served over TCP.');
+    throw new HttpError(500, 'ServiceError', 'Direct Line needs publicUrl when not served over TCP.');
   }
   const address = localAddress.replace(/^::ffff:/, '');
   const scheme = 'encrypted' in req.socket ? 'https' : 'http';

@@ -1,5 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type { Logger } from '../logger';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 
 /** An error with the HTTP status and a stable code to answer it with. */
 export class HttpError extends Error {
@@ -9,6 +8,7 @@ export class HttpError extends Error {
     message: string
   ) {
     super(message);
+    this.name = 'HttpError';
   }
 }
 
@@ -19,18 +19,56 @@ export function sendError(res: Response, status: number, code: string, message: 
 
 export const notFound: RequestHandler = (_req, res) => sendError(res, 404, 'NotFound', 'No such endpoint.');
 
-/** Shapes every error as JSON: body-parser's, our HttpErrors, and anything unexpected (logged once). */
-export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+/** Where unexpected errors are logged; a pino logger fits. */
+export interface ErrorLogger {
+  error(detail: object, message: string): void;
+}
+
+/** A code and message to answer with. */
+interface Answer {
+  code: string;
+  message: string;
+}
+
+/**
+ * How one API words the failures it did not raise itself. Its own failures are `HttpError`s and
+ * answer with their own status, code and message.
+ */
+export interface ErrorWording {
+  /** body-parser's failures, by the `type` it marks them with. */
+  bodyParser: Readonly<Record<string, Answer & { status: number }>>;
+  /** Any other error that carries a 4xx `status`, answered with that status; unset, they count as unexpected. */
+  otherClientError?: Answer;
+  /** Anything else: answered with 500 and logged once with `log` as the line. */
+  unexpected: Answer & { log: string };
+  /** What the log line says about the request besides the error; paths that hold secrets must not go in. */
+  logContext?: (req: Request) => object;
+}
+
+/** The wording of Doorway's own endpoints (`/api/messages`, the web routes, the staff side). */
+export const API_ERRORS: ErrorWording = {
+  bodyParser: {
+    'entity.parse.failed': { status: 400, code: 'BadJson', message: 'The request body is not valid JSON.' },
+    'entity.too.large': { status: 413, code: 'TooLarge', message: 'The request body is too large.' },
+    'encoding.unsupported': { status: 415, code: 'UnsupportedEncoding', message: 'Send the body as UTF-8 JSON.' },
+    'charset.unsupported': { status: 415, code: 'UnsupportedEncoding', message: 'Send the body as UTF-8 JSON.' }
+  },
+  unexpected: { code: 'InternalError', message: 'Something went wrong on our side.', log: 'request failed' },
+  logContext: (req) => ({ path: req.path })
+};
+
+/** The last handler of a router: every error leaves as JSON in the one shape, whatever raised it. */
+export function jsonErrorHandler(logger: ErrorLogger, wording: ErrorWording = API_ERRORS): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    const parserType = (error as { type?: unknown }).type;
-    if (parserType === 'entity.parse.failed') return sendError(res, 400, 'BadJson', 'The request body is not valid JSON.');
-    if (parserType === 'entity.too.large') return sendError(res, 413, 'TooLarge', 'The request body is too large.');
-    if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
-      return sendError(res, 415, 'UnsupportedEncoding', 'Send the body as UTF-8 JSON.');
-    }
     if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
-    logger.error({ err: error, path: req.path }, 'request failed');
-    return sendError(res, 500, 'InternalError', 'Something went wrong on our side.');
+    const { type, status } = typeof error === 'object' && error !== null ? (error as { type?: unknown; status?: unknown }) : {};
+    const parserAnswer = typeof type === 'string' && Object.hasOwn(wording.bodyParser, type) ? wording.bodyParser[type] : undefined;
+    if (parserAnswer) return sendError(res, parserAnswer.status, parserAnswer.code, parserAnswer.message);
+    if (wording.otherClientError && typeof status === 'number' && status >= 400 && status < 500) {
+      return sendError(res, status, wording.otherClientError.code, wording.otherClientError.message);
+    }
+    logger.error({ err: error, ...wording.logContext?.(req) }, wording.unexpected.log);
+    return sendError(res, 500, wording.unexpected.code, wording.unexpected.message);
   };
 }

@@ -62,18 +62,7 @@ export function createBookings(ctx: StoreContext) {
     },
 
     /** The booking for a reference as typed (case, spaces and dashes forgiven). */
-    async findBooking(reference: string): Promise<StoredBooking | undefined> {
-      const canonical = normalizeReference(reference);
-      if (!canonical) return undefined;
-      const { rows } = await ctx.db.query<BookingRow>(
-        `SELECT b.reference, r.conversation_id, b.slot_id, b.start_iso, b.end_iso, b.modality, b.place, b.status, r.record
-         FROM bookings b JOIN intake_records r ON r.reference = b.reference WHERE b.reference = $1`,
-        [canonical]
-      );
-      const row = rows[0];
-      if (!row) return undefined;
-      return { reference: row.reference, conversationId: row.conversation_id, booking: rowSummary(row), record: row.record };
-    },
+    findBooking: (reference: string) => findBooking(ctx, reference),
 
     /** Cancels a booking and frees its seat; false when unknown or already cancelled. */
     cancelBooking(reference: string): Promise<boolean> {
@@ -124,6 +113,20 @@ export function createBookings(ctx: StoreContext) {
       });
     }
   };
+}
+
+/** The booking for a reference as typed (case, spaces and dashes forgiven). */
+async function findBooking(ctx: StoreContext, reference: string): Promise<StoredBooking | undefined> {
+  const canonical = normalizeReference(reference);
+  if (!canonical) return undefined;
+  const { rows } = await ctx.db.query<BookingRow>(
+    `SELECT b.reference, r.conversation_id, b.slot_id, b.start_iso, b.end_iso, b.modality, b.place, b.status, r.record
+     FROM bookings b JOIN intake_records r ON r.reference = b.reference WHERE b.reference = $1`,
+    [canonical]
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return { reference: row.reference, conversationId: row.conversation_id, booking: rowSummary(row), record: row.record };
 }
 
 /** Inserts the record under a fresh reference, drawing again if the code is already in use. */

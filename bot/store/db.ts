@@ -84,16 +84,39 @@ function openPostgres(connectionString: string): Db {
   };
 }
 
-const MIGRATIONS_DIR = join(__dirname, 'migrations');
+/**
+ * The core tables' migrations live here, the staff side's next to its code (`bot/staff/store/`).
+ * Their file names form one numbered sequence across both folders, and the name is what
+ * `schema_migrations` records, so a file moved between the folders is never applied twice.
+ */
+const MIGRATION_DIRS = [join(__dirname, 'migrations'), join(__dirname, '..', 'staff', 'store', 'migrations')];
+
+interface MigrationFile {
+  name: string;
+  path: string;
+}
+
+/** Every `NNN_name.sql` in the migration folders, in name order; a name in two folders is a mistake. */
+function migrationFiles(): MigrationFile[] {
+  const files = MIGRATION_DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
+      .map((name) => ({ name, path: join(dir, name) }))
+  );
+  const names = new Set<string>();
+  for (const { name, path } of files) {
+    if (names.has(name)) throw new Error(`Migration ${name} exists twice (again at ${path}); names must be unique`);
+    names.add(name);
+  }
+  return files.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
 
 /**
- * Applies `bot/store/migrations/NNN_name.sql` in order, each once, in its own transaction. An
- * advisory lock keeps two replicas starting together from applying the same file twice.
+ * Applies the migrations in name order, each once, in its own transaction. An advisory lock keeps
+ * two replicas starting together from applying the same file twice.
  */
 export async function migrate(db: Db): Promise<void> {
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
-    .sort();
+  const files = migrationFiles();
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(4242001)');
     await tx.query(
@@ -102,9 +125,9 @@ export async function migrate(db: Db): Promise<void> {
     const applied = new Set(
       (await tx.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((row) => row.name)
     );
-    for (const name of files) {
+    for (const { name, path } of files) {
       if (applied.has(name)) continue;
-      for (const statement of splitStatements(readFileSync(join(MIGRATIONS_DIR, name), 'utf8'))) {
+      for (const statement of splitStatements(readFileSync(path, 'utf8'))) {
         await tx.query(statement);
       }
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Router, type RequestHandler } from 'express';
 import type { AgencyInfo } from '../../dialogs/types';
-import { pickLocale } from '../agent/intake-agent';
+import { pickLocale } from '../../dialogs/turn/pick-locale';
 import { perAddress } from '../directline/limits';
 import type { Logger } from '../logger';
 import { AZURE_DIRECT_LINE_URL, azureTokenRoute } from './azure-token';

@@ -1,7 +1,7 @@
 import { t } from '../../dialogs/render/catalogue';
 import { STAGES, type Stage } from '../../dialogs/intake/stages';
 import type { AgencyInfo, Locale } from '../../dialogs/types';
-import { pickLocale } from '../agent/intake-agent';
+import { pickLocale } from '../../dialogs/turn/pick-locale';
 
 /** A number to call, with its label in the widget's language and a `tel:` address. */
 export interface PhoneLine {

@@ -5,10 +5,24 @@ export type IntakeEvent =
   /** A button was pressed, or typed text matched a button. `value` is the button's stable id. */
   | { type: 'CHOOSE'; value: string; at: string }
   /** Free text, with what the NLU made of it. */
-  | { type: 'TEXT'; text: string; at: string; yesNo?: 'yes' | 'no' | 'unsure'; category?: Category; faq?: string }
+  | {
+      type: 'TEXT';
+      text: string;
+      at: string;
+      yesNo?: 'yes' | 'no' | 'unsure';
+      category?: Category;
+      faq?: string;
+      /** The button on screen the words come closest to, when they are kept as words ("my sister Anna" → relation.family). */
+      closest?: string;
+    }
   /** Something we could not read: nothing, only an attachment, only emoji, or far too long. */
   | { type: 'UNREADABLE'; reason: UnreadableReason; at: string }
+  /** Explicit danger: interrupts at once. */
   | { type: 'CRISIS'; crisisType: CrisisType; at: string }
+  /** A weaker signal in an answer: the answer is taken, then the person is gently asked if they are safe. */
+  | { type: 'CONCERN'; crisisType: CrisisType; at: string }
+  /** A typed answer that probably means this button: asked back ("Did you mean …?"). */
+  | { type: 'UNSURE'; value: string; question: string; at: string }
   | { type: 'HELP'; at: string }
   | { type: 'RESTART'; at: string }
   | { type: 'HUMAN'; at: string }
@@ -37,4 +51,6 @@ export type IntakeOutput =
   | { type: 'referrals'; matches: DirectoryMatch[] }
   | { type: 'summary' }
   | { type: 'confirmation'; reference: string; calendar?: string }
-  | { type: 'booking'; reference: string };
+  | { type: 'booking'; reference: string }
+  /** "Did you mean …?" with the button's title. */
+  | { type: 'didYouMean'; value: string };

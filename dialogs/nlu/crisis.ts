@@ -4,10 +4,17 @@ import type { CrisisData, NluLocaleData } from './locale-data';
 import { analysedPrefix } from './normalize';
 import { TextClassifier } from './text-classifier';
 
+/**
+ * How strong a crisis signal is: `explicit` danger (the lexicon) interrupts at once and alerts
+ * staff; a weaker signal (the classifier alone) gets a gentle `check-in` in the flow.
+ */
+export type CrisisTier = 'explicit' | 'check-in';
+
 /** A crisis signal and what found it. */
 export interface CrisisHit {
   type: CrisisType;
   source: 'lexicon' | 'classifier';
+  tier: CrisisTier;
 }
 
 /**
@@ -39,7 +46,11 @@ export class CrisisLexicon {
 
   constructor(data: CrisisData, locale: string) {
     const compile = (source: string, flags: string): RegExp => {
-      const expanded = source.replace(/\{([a-z_]+)\}/g, (whole, name: string) => data.terms[name] ?? whole);
+      const expanded = source.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_whole, name: string) => {
+        const term = data.terms[name];
+        if (term === undefined) throw new Error(`[${locale}] nlu.crisis: pattern ${JSON.stringify(source)} names an unknown term {${name}}`);
+        return term;
+      });
       try {
         return new RegExp(expanded, flags);
       } catch (error) {
@@ -79,6 +90,8 @@ export class CrisisClassifier {
     for (const example of data.crisis.examples.crisis) this.add(example.text, example.type);
     for (const text of data.crisis.examples.safe) this.add(text, 'safe');
     for (const category of SAFE_CATEGORIES) for (const text of data.categories[category]) this.add(text, 'safe');
+    // What people ordinarily answer to each question (children, an ex, an illness) is not danger.
+    for (const answers of Object.values(data.ordinary)) for (const text of answers) this.add(text, 'safe');
     this.classifier.train();
   }
 
@@ -101,23 +114,28 @@ export class CrisisClassifier {
 }
 
 /**
- * Runs on every message. The lexicon scans the whole text (cheap regular expressions), first in
- * the conversation's locale, then in every other loaded locale, since people switch language in
- * distress; then the classifier reads the start and the end of the message. Errs towards crisis.
+ * Runs on every message. Every loaded locale's idioms and negations are masked first, since people
+ * switch language and one locale's "not suicidal" must not be read by another's lexicon; then each
+ * lexicon scans the whole text (cheap regular expressions), the conversation's locale first. A hit
+ * there is explicit. Otherwise the classifier reads the start and the end of the message; its hit
+ * is a weaker signal, unless the message reads like an ordinary answer to the question on screen.
+ * Errs towards a check-in.
  */
 export function detectCrisis(
   cleanedText: string,
   own: { lexicon: CrisisLexicon; classifier: CrisisClassifier },
-  others: CrisisLexicon[]
+  others: CrisisLexicon[],
+  isOrdinaryAnswer: (text: string) => boolean = () => false
 ): CrisisHit | undefined {
   const lower = cleanedText.toLowerCase();
-  const masked = own.lexicon.mask(lower);
-  const type = own.lexicon.scan(masked) ?? others.map((l) => l.scan(l.mask(lower))).find((t) => t !== undefined);
-  if (type !== undefined) return { type, source: 'lexicon' };
+  let masked = own.lexicon.mask(lower);
+  for (const other of others) masked = other.mask(masked);
+  const type = own.lexicon.scan(masked) ?? others.map((l) => l.scan(masked)).find((t) => t !== undefined);
+  if (type !== undefined) return { type, source: 'lexicon', tier: 'explicit' };
   const parts = masked.length > TAIL * 2 ? [analysedPrefix(masked), masked.slice(-TAIL)] : [masked];
   for (const part of parts) {
     const guess = own.classifier.classify(part);
-    if (guess !== undefined) return { type: guess, source: 'classifier' };
+    if (guess !== undefined && !isOrdinaryAnswer(cleanedText)) return { type: guess, source: 'classifier', tier: 'check-in' };
   }
   return undefined;
 }

@@ -18,7 +18,8 @@ const CACHE_LIMIT = 5000;
  * training ("evictd" → "evicted"), then stemmed. One instance per locale.
  */
 export class FeatureExtractor {
-  private readonly byLength = new Map<number, string[]>();
+  /** Each training word under itself and every form with one letter dropped ("evictd" and "evicted" meet at "evicte"/"evictd"). */
+  private readonly neighbours = new Map<string, string[]>();
   private readonly frequency = new Map<string, number>();
   private readonly corrections = new Map<string, string>();
 
@@ -30,9 +31,12 @@ export class FeatureExtractor {
       for (const word of tools.tokenize(text)) this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
     }
     for (const word of this.frequency.keys()) {
-      const list = this.byLength.get(word.length) ?? [];
-      list.push(word);
-      this.byLength.set(word.length, list);
+      if (word.length < tools.minCorrectable - 1) continue;
+      for (const key of deletions(word)) {
+        const list = this.neighbours.get(key);
+        if (list === undefined) this.neighbours.set(key, [word]);
+        else list.push(word);
+      }
     }
   }
 
@@ -65,8 +69,13 @@ export class FeatureExtractor {
     let best = token;
     let bestDistance = max + 1;
     let bestFrequency = 0;
-    for (let length = token.length - max; length <= token.length + max; length++) {
-      for (const word of this.byLength.get(length) ?? []) {
+    // Candidates share the word or a one-letter deletion with the token: every word one edit away,
+    // and most two away, found by look-up instead of a walk over the vocabulary.
+    const seen = new Set<string>();
+    for (const key of deletions(token)) {
+      for (const word of this.neighbours.get(key) ?? []) {
+        if (seen.has(word)) continue;
+        seen.add(word);
         const distance = editDistance(token, word, max);
         const frequency = this.frequency.get(word) ?? 0;
         if (distance < bestDistance || (distance === bestDistance && distance <= max && frequency > bestFrequency)) {
@@ -81,4 +90,11 @@ export class FeatureExtractor {
     this.corrections.set(token, best);
     return best;
   }
+}
+
+/** A word and each form of it with one letter dropped. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Locale } from '../types';
+import { AnswerModel, ExampleIndex, type AnswerGuess } from './answers';
 import { CategoryModel, type CategoryGuess } from './category';
 import { CommandRecognizer } from './commands';
 import { CrisisClassifier, CrisisLexicon, detectCrisis, type CrisisHit } from './crisis';
@@ -10,9 +11,15 @@ import { matchChoice, type Choice } from './match-choice';
 import { analysedPrefix, cleanText, hasLetters } from './normalize';
 import { PACK_LOADERS } from './packs';
 import { PhraseNormalizer } from './phrases';
+import { SafetyReader, type SafetyAnswer } from './safety';
+import { SinceReader, type SinceBucket } from './since';
 import type { ClassifierKind } from './text-classifier';
 import { YesNoRecognizer, type YesNo } from './yes-no';
 
+export type { AnswerGuess } from './answers';
+export type { CrisisHit, CrisisTier } from './crisis';
+export type { SafetyAnswer } from './safety';
+export type { SinceBucket } from './since';
 export type { GlobalCommand } from './locale-data';
 export type { Choice } from './match-choice';
 export type { YesNo } from './yes-no';
@@ -33,7 +40,17 @@ export interface Understanding {
 
 /** The NLU as the conversation uses it. */
 export interface Nlu {
-  recognize(text: string, locale: Locale): Understanding;
+  /**
+   * What a message says. With the id of the question on screen, the crisis guard also knows what
+   * is an ordinary answer there.
+   */
+  recognize(text: string, locale: Locale, questionId?: string): Understanding;
+  /** Which offered button a typed answer most likely means, with how sure that is. */
+  guessChoice(text: string, choices: Choice[], locale: Locale): AnswerGuess | undefined;
+  /** How long ago something started ("since March", "2 weeks"), relative to `now`. */
+  readSince(text: string, locale: Locale, now: Date): SinceBucket | undefined;
+  /** An answer to "are you safe right now?": only an unambiguous yes is safe. */
+  readSafety(text: string, locale: Locale): SafetyAnswer;
   /** The value of the button the typed text stands for, if any. */
   matchChoice(text: string, choices: Choice[], locale: Locale): string | undefined;
   /** Trains the locales not trained yet, one at a time, letting other work run in between. */
@@ -63,7 +80,14 @@ interface Trained {
   yesNo: YesNoRecognizer;
   commands: CommandRecognizer;
   normalizer: PhraseNormalizer;
+  answers: AnswerModel;
+  ordinary: ExampleIndex;
+  since: SinceReader;
+  safety: SafetyReader;
 }
+
+/** How close to an ordinary answer of the question on screen a message must be to not need a check-in. */
+const ORDINARY_NEAR = 0.4;
 
 // Training is deterministic, so one trained model per locale is shared by every createNlu call.
 const trainedCache = new Map<string, Trained>();
@@ -92,7 +116,11 @@ function trainLocale(locale: Locale, kind: ClassifierKind = 'bayes'): Trained {
     crisis: new CrisisClassifier(extractor, data),
     yesNo: new YesNoRecognizer(data, normalizer),
     commands: new CommandRecognizer(data, normalizer),
-    normalizer
+    normalizer,
+    answers: new AnswerModel(tools, normalizer, data),
+    ordinary: new ExampleIndex(tools, normalizer, new Map(Object.entries(data.ordinary))),
+    since: new SinceReader(data.time, tools.phraseForm?.bind(tools)),
+    safety: new SafetyReader(data, normalizer)
   };
   trainedCache.set(key, trained);
   return trained;
@@ -118,12 +146,14 @@ export function createNlu(locales: Locale[] = NLU_LOCALES, options: NluOptions =
   const modelsFor = (locale: Locale): Trained => (locales.includes(locale) ? train(locale) : train(locales[0] as Locale));
 
   return {
-    recognize(text, locale) {
+    recognize(text, locale, questionId) {
       const own = modelsFor(locale);
       const cleaned = cleanText(typeof text === 'string' ? text : '');
       const understanding: Understanding = { text, locale };
       const others = [...lexicons.entries()].filter(([other]) => other !== own.pack.locale).map(([, lexicon]) => lexicon);
-      const crisis = detectCrisis(cleaned, { lexicon: own.lexicon, classifier: own.crisis }, others);
+      const isOrdinary = (message: string) =>
+        questionId !== undefined && own.ordinary.has(questionId) && own.ordinary.score(own.ordinary.read(analysedPrefix(message)), questionId) >= ORDINARY_NEAR;
+      const crisis = detectCrisis(cleaned, { lexicon: own.lexicon, classifier: own.crisis }, others, isOrdinary);
       if (crisis !== undefined) understanding.crisis = crisis;
       const head = analysedPrefix(cleaned);
       const yesNo = own.yesNo.recognize(head);
@@ -139,6 +169,15 @@ export function createNlu(locales: Locale[] = NLU_LOCALES, options: NluOptions =
     matchChoice(text, choices, locale) {
       const own = modelsFor(locale);
       return matchChoice(text, choices, own.normalizer, own.yesNo);
+    },
+    guessChoice(text, choices, locale) {
+      return modelsFor(locale).answers.guess(cleanText(text), choices);
+    },
+    readSince(text, locale, now) {
+      return modelsFor(locale).since.read(cleanText(text), now);
+    },
+    readSafety(text, locale) {
+      return modelsFor(locale).safety.read(cleanText(text));
     },
     async warmUp() {
       for (const locale of locales) {

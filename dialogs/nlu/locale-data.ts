@@ -34,7 +34,42 @@ export interface NluLocaleData {
   fillers: string[];
   commands: Record<GlobalCommand, string[]>;
   crisis: CrisisData;
+  /** The ways people type each button, by the button's value ("urgency.can_wait": ["not urgent", …]). */
+  answers: Record<string, string[]>;
+  /** Ordinary answers to each free-text question, by question id: what is not a crisis there. */
+  ordinary: Record<string, string[]>;
+  /** How long ago something started, for the since-when buckets (see `since.ts`). */
+  time: TimeData;
+  /** Reading the answer to "are you safe right now?" (see `safety.ts`). */
+  safety: SafetyData;
+  /** The button titles of the locale (`choice.*` messages), by button value key. */
+  titles: Record<string, string>;
 }
+
+/** The words a locale uses for spans of time, months and weekdays. */
+export interface TimeData {
+  units: Record<'day' | 'week' | 'month' | 'year', string[]>;
+  numbers: Record<string, number>;
+  /** Twelve lists, January first. */
+  months: string[][];
+  /** Seven lists, Monday first. */
+  weekdays: string[][];
+  phrases: Record<'days' | 'weeks' | 'months' | 'years', string[]>;
+}
+
+/** Unambiguous safe answers, and the words that make a "yes" ambiguous. */
+export interface SafetyData {
+  safe: string[];
+  hedges: string[];
+}
+
+const NO_TIME: TimeData = {
+  units: { day: [], week: [], month: [], year: [] },
+  numbers: {},
+  months: [],
+  weekdays: [],
+  phrases: { days: [], weeks: [], months: [], years: [] }
+};
 
 type Json = unknown;
 
@@ -91,6 +126,49 @@ function crisisData(value: Json, where: string): CrisisData {
   };
 }
 
+function stringLists(value: Json, where: string): Record<string, string[]> {
+  const source = record(value ?? {}, where);
+  return Object.fromEntries(Object.entries(source).map(([key, list]) => [key, strings(list, `${where}.${key}`, 0)]));
+}
+
+function timeData(value: Json, where: string): TimeData {
+  if (value === undefined) return NO_TIME;
+  const source = record(value, where);
+  const numbers = record(source.numbers ?? {}, `${where}.numbers`);
+  const lists = (v: Json, w: string, count: number): string[][] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.length !== count) fail(w, `must be ${count} lists of names`);
+    return v.map((names: Json, i) => strings(names, `${w}[${i}]`));
+  };
+  return {
+    units: keyed(source.units, ['day', 'week', 'month', 'year'] as const, `${where}.units`, (v, w) => strings(v, w, 0)),
+    numbers: Object.fromEntries(
+      Object.entries(numbers).map(([word, n]) => {
+        if (typeof n !== 'number' || !Number.isFinite(n)) fail(`${where}.numbers.${word}`, 'must be a number');
+        return [word, n];
+      })
+    ),
+    months: lists(source.months, `${where}.months`, 12),
+    weekdays: lists(source.weekdays, `${where}.weekdays`, 7),
+    phrases: keyed(source.phrases ?? { days: [], weeks: [], months: [], years: [] }, ['days', 'weeks', 'months', 'years'] as const, `${where}.phrases`, (v, w) => strings(v, w, 0))
+  };
+}
+
+function safetyData(value: Json, where: string): SafetyData {
+  const source = record(value ?? {}, where);
+  return { safe: strings(source.safe ?? [], `${where}.safe`, 0), hedges: strings(source.hedges ?? [], `${where}.hedges`, 0) };
+}
+
+/** The `choice.*` messages, keyed by what follows `choice.` ("urgency.today"). */
+function choiceTitles(value: Json): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, Json>)
+      .filter((entry): entry is [string, string] => entry[0].startsWith('choice.') && typeof entry[1] === 'string')
+      .map(([key, title]) => [key.slice('choice.'.length), title])
+  );
+}
+
 /**
  * Checks the `faq` and `nlu` sections of a parsed locale file and returns them typed. Throws an
  * error naming the bad field, so a broken locale fails at start-up rather than mid-conversation.
@@ -113,7 +191,12 @@ export function parseNluData(localeFile: unknown, locale: string): NluLocaleData
       unsure: strings(nlu.unsure, 'nlu.unsure'),
       fillers: strings(nlu.fillers ?? [], 'nlu.fillers', 0),
       commands: keyed(nlu.commands, GLOBAL_COMMANDS, 'nlu.commands', strings),
-      crisis: crisisData(nlu.crisis, 'nlu.crisis')
+      crisis: crisisData(nlu.crisis, 'nlu.crisis'),
+      answers: stringLists(nlu.answers, 'nlu.answers'),
+      ordinary: stringLists(nlu.ordinary, 'nlu.ordinary'),
+      time: timeData(nlu.time, 'nlu.time'),
+      safety: safetyData(nlu.safety, 'nlu.safety'),
+      titles: choiceTitles(file.messages)
     };
   } catch (error) {
     throw new Error(`[${locale}] ${(error as Error).message}`);

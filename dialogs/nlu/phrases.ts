@@ -75,8 +75,8 @@ export function nearDistance(text: string, phrase: string): number | undefined {
 }
 
 const HAN = /\p{Script=Han}/u;
-/** Chinese characters that turn a statement round ("不删除"); no near match may add or drop one. */
-const HAN_NEGATIONS = /[不没沒别別未无無非勿莫]/gu;
+/** Chinese characters that turn a statement round ("不删除", Cantonese "唔急"); no near match may add or drop one. */
+const HAN_NEGATIONS = /[不没沒别別未无無非勿莫唔冇]/gu;
 
 /**
  * Chinese: one character is a syllable with a meaning of its own, and swapping two makes another

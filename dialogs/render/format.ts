@@ -1,4 +1,5 @@
 import type { BookingSummary, Locale, Slot } from '../types';
+import { t } from './catalogue';
 
 /**
  * Dates and times in the agency's time zone, in the person's language (`Intl`, no word lists).
@@ -68,4 +69,9 @@ export function escapeText(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]#|~])/g, '\\$1');
+}
+
+/** Where the meeting is: the place for one in person, else the way to meet ("Phone"). */
+export function placeOf(modality: string, place: string, locale: Locale): string {
+  return modality === 'in_person' ? place : t(locale, `choice.modality.${modality}`);
 }

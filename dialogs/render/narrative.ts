@@ -1,4 +1,4 @@
-import { isChosenAnswer, t } from '../render/catalogue';
+import { isChosenAnswer, t } from './catalogue';
 import type { IntakeRecord, Locale, Narrative } from '../types';
 
 /**

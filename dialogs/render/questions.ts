@@ -1,8 +1,8 @@
-import { availableLocales, catalogue, t } from '../render/catalogue';
-import { formatSlot } from '../render/format';
+import type { IntakeContext, IntakeMachine, IntakeSnapshot } from '../intake/intake.machine';
+import { progressOf, type Stage } from '../intake/stages';
 import type { AgencyInfo, Locale } from '../types';
-import type { IntakeContext, IntakeSnapshot } from './intake.machine';
-import { progressOf, type Stage } from './stages';
+import { catalogue, t } from './catalogue';
+import { formatSlot } from './format';
 
 /** A button: a stable, language-independent value and its title in the person's language. */
 export interface Choice {
@@ -64,9 +64,9 @@ function choicesFor(meta: QuestionMeta, context: IntakeContext, agency: AgencyIn
     return context.stage === 'booking' ? [...slots, choice(locale, 'booking.otherModality')] : slots;
   }
   if (meta.choices === 'languages') {
-    const locales = availableLocales().filter((candidate) => agency.locales.includes(candidate));
+    // `agency.locales` is the offered list, worked out once at start-up.
     return [
-      ...locales.map((candidate) => ({ value: `lang:${candidate}`, title: catalogue(candidate).meta.name })),
+      ...agency.locales.map((candidate) => ({ value: `lang:${candidate}`, title: catalogue(candidate).meta.name })),
       choice(locale, 'language.keep')
     ];
   }
@@ -74,10 +74,44 @@ function choicesFor(meta: QuestionMeta, context: IntakeContext, agency: AgencyIn
   return (meta.choices ?? []).map((value) => choice(locale, value));
 }
 
+/**
+ * A question of the chart by its id, as it would be asked in `locale` (dynamic buttons as they
+ * are with nothing chosen yet); for tools that read answers without a conversation, such as the
+ * bench and the `nlu` command.
+ */
+export function questionById(machine: IntakeMachine, agency: AgencyInfo, locale: Locale, id: string): Question | undefined {
+  const found = findMeta(machine.root, id);
+  if (!found) return undefined;
+  const context = { locale, stage: found.stage, slots: [], record: { request: {} }, chosenSlot: undefined } as unknown as IntakeContext;
+  const meta = found.meta.choices === 'editFields' ? { ...found.meta, choices: [...EDIT_FIELDS, 'edit.slot', 'edit.contact', 'edit.nothing'] } : found.meta;
+  return { id, stage: found.stage, progress: progressOf(found.path, 0), choices: choicesFor(meta, context, agency), freeText: meta.freeText === true, yes: meta.yes, no: meta.no };
+}
+
+interface ChartNode {
+  id: string;
+  meta?: unknown;
+  states: Record<string, ChartNode>;
+}
+
+function findMeta(node: ChartNode, questionId: string): { meta: QuestionMeta; path: string; stage: Stage } | undefined {
+  if (isQuestionMeta(node.meta) && node.meta.question === questionId) {
+    const path = node.id.replace(/^intake\./, '');
+    const stage = (path.split('.')[0] === 'flow' ? path.split('.')[1] : 'welcome') as Stage;
+    return { meta: node.meta, path, stage };
+  }
+  for (const child of Object.values(node.states)) {
+    const found = findMeta(child, questionId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const EDIT_FIELDS = ['edit.request', 'edit.category', 'edit.since', 'edit.goal', 'edit.tried', 'edit.urgency', 'edit.strengths', 'edit.resources', 'edit.area'];
+
 /** The answers a person may correct from the summary: only those they gave. */
 function editFields(context: IntakeContext): string[] {
   const { record } = context;
-  const fields = ['edit.request', 'edit.category', 'edit.since', 'edit.goal', 'edit.tried', 'edit.urgency', 'edit.strengths', 'edit.resources', 'edit.area'];
+  const fields = [...EDIT_FIELDS];
   if (context.chosenSlot) fields.push('edit.slot', 'edit.contact');
   return [...fields.filter((field) => field !== 'edit.since' || record.request.since !== undefined), 'edit.nothing'];
 }

@@ -1,10 +1,10 @@
 import type { IntakeOutput, Params } from '../intake/events';
 import type { IntakeSnapshot } from '../intake/intake.machine';
-import { currentQuestion, choiceKey, type Choice } from '../intake/questions';
+import { currentQuestion, choiceKey, type Choice, type Question } from '../render/questions';
 import type { Stage } from '../intake/stages';
 import type { AgencyInfo, DirectoryMatch, IntakeRecord, Locale } from '../types';
 import { catalogue, t } from './catalogue';
-import { bookingParams, escapeText, formatHours } from './format';
+import { bookingParams, escapeText, formatHours, placeOf } from './format';
 import { renderSummary } from './summary';
 
 /** A Markdown line break: two spaces before the newline, so lines do not run together. */
@@ -22,16 +22,17 @@ export interface TurnToRender {
   outputs: IntakeOutput[];
   snapshot: IntakeSnapshot;
   agency: AgencyInfo;
+  /** The question the machine now asks, when the caller has worked it out already. */
+  question?: Question;
 }
 
 /**
  * Renders what the machine said this turn, then the question it now asks. Consecutive short
  * texts are joined so a phone screen shows a few bubbles, not a dozen.
  */
-export function renderTurn({ outputs, snapshot, agency }: TurnToRender): RenderedMessage[] {
+export function renderTurn({ outputs, snapshot, agency, question = currentQuestion(snapshot, agency) }: TurnToRender): RenderedMessage[] {
   const { context } = snapshot;
   const locale = context.locale;
-  const question = currentQuestion(snapshot, agency);
   const intake = {
     stage: question?.stage ?? context.stage,
     progress: question?.progress ?? 0,
@@ -80,6 +81,9 @@ export function renderTurn({ outputs, snapshot, agency }: TurnToRender): Rendere
         });
         break;
       }
+      case 'didYouMean':
+        pending.push(t(locale, 'common.didYouMean', { answer: t(locale, choiceKey(output.value)) }));
+        break;
       case 'booking': {
         flush();
         const booking = context.managed?.booking;
@@ -159,8 +163,4 @@ function referralText(matches: DirectoryMatch[], locale: Locale): string {
     ].join(MARKDOWN_BREAK);
   });
   return [t(locale, 'referral.intro'), ...blocks].join('\n\n');
-}
-
-export function placeOf(modality: string, place: string, locale: Locale): string {
-  return modality === 'in_person' ? place : t(locale, `choice.modality.${modality}`);
 }

@@ -1,7 +1,6 @@
 import { LOCALES, type AgencyInfo, type IntakeRecord, type Locale, type Modality, type Slot } from '../types';
 import { answerText, isChosenAnswer, t } from './catalogue';
-import { bookingParams, escapeText } from './format';
-import { placeOf } from './render-turn';
+import { bookingParams, escapeText, placeOf } from './format';
 
 /**
  * The record read back in plain words, so the person can check it before it is sent. What

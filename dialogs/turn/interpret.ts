@@ -1,20 +1,30 @@
 import type { Category, CrisisType, Locale } from '../types';
-import type { IntakeEvent } from './events';
-import type { Question } from './questions';
+import type { IntakeEvent } from '../intake/events';
+import type { Question } from '../render/questions';
 
 /** What the interpreter needs from the NLU (`dialogs/nlu`). */
 export interface Recognizer {
   recognize(
     text: string,
-    locale: Locale
+    locale: Locale,
+    questionId?: string
   ): {
     category?: { category: Category; confidence: number };
-    crisis?: { type: CrisisType };
+    crisis?: { type: CrisisType; tier: 'explicit' | 'check-in' };
     yesNo?: 'yes' | 'no' | 'unsure';
     command?: string;
     faq?: { id: string; confidence: number };
   };
   matchChoice(text: string, choices: Array<{ value: string; title: string }>, locale: Locale): string | undefined;
+  guessChoice(text: string, choices: Array<{ value: string; title: string }>, locale: Locale): { value: string; score: number; margin: number } | undefined;
+  readSince(text: string, locale: Locale, now: Date): 'days' | 'weeks' | 'months' | 'years' | undefined;
+  readSafety(text: string, locale: Locale): 'safe' | 'unsafe';
+}
+
+/** A button suggested by "Did you mean …?", still open for a yes. */
+export interface Suggestion {
+  question: string;
+  value: string;
 }
 
 /** What arrived: the activity's text, its value (a pressed button), and whether files came with it. */
@@ -47,38 +57,92 @@ const COMMAND_EVENTS: Record<string, IntakeEvent['type']> = {
   booking: 'MANAGE_BOOKING'
 };
 
+/** Questions whose answer is read strictly: only an unambiguous yes is "safe". */
+const SAFETY_QUESTIONS = new Set(['crisis.askSafe', 'crisis.checkIn']);
+/** Similarity to a button's examples above which a typed answer is that button… */
+const SURE = 0.5;
+/** …when it is this far ahead of the next button. */
+const SURE_MARGIN = 0.1;
+/** Free-text questions keep the person's words unless the answer is all but verbatim a button. */
+const SURE_FREE_TEXT = 0.8;
+/** A clear winner is taken at a lower similarity: this far ahead of the next button… */
+const CLEAR_MARGIN = 0.2;
+/** …and at least this similar. */
+const CLEAR = 0.35;
+/** Words kept as typed still say which button they are nearest above this (who supports them → family). */
+const HINT = 0.2;
+/** Above this (and below SURE) a button-only question asks back "Did you mean …?". */
+const MAYBE = 0.3;
+
 /**
- * Turns one incoming message into one machine event. Order matters: a pressed button is taken
- * as it is; typed text is first read by the crisis guard, then matched against the buttons on
- * screen, then against the global commands, and only then passed on as free text.
+ * Turns one incoming message into the machine events it stands for: usually one; an answer with
+ * a weaker crisis signal is followed by a CONCERN. Order matters: a pressed button is taken as it
+ * is; typed text is first read by the crisis guard (a danger signal while the safety question is
+ * open answers it), then matched against the buttons on screen, then against the global commands,
+ * and only then passed on as free text.
  */
-export function interpret(incoming: Incoming, question: Question | undefined, nlu: Recognizer, locale: Locale, at: string): IntakeEvent {
+export function interpret(
+  incoming: Incoming,
+  question: Question | undefined,
+  nlu: Recognizer,
+  locale: Locale,
+  at: string,
+  suggestion?: Suggestion
+): IntakeEvent[] {
   const pressed = buttonValue(incoming.value);
   if (pressed) {
     const global = GLOBAL_VALUES[pressed];
-    if (global) return globalEvent(global, at);
-    return { type: 'CHOOSE', value: pressed, at };
+    return [global ? globalEvent(global, at) : { type: 'CHOOSE', value: pressed, at }];
   }
 
   const text = (incoming.text ?? '').replace(/\u0000/g, '').trim();
-  if (text === '') return { type: 'UNREADABLE', reason: incoming.hasAttachments ? 'attachment' : 'empty', at };
+  if (text === '') return [{ type: 'UNREADABLE', reason: incoming.hasAttachments ? 'attachment' : 'empty', at }];
 
-  const understood = nlu.recognize(text, locale);
-  if (understood.crisis) return { type: 'CRISIS', crisisType: understood.crisis.type, at };
-  if (text.length > MAX_MESSAGE_LENGTH) return { type: 'UNREADABLE', reason: 'too_long', at };
-  if (!/[\p{L}\p{N}]/u.test(text)) return { type: 'UNREADABLE', reason: 'emoji', at };
+  const understood = nlu.recognize(text, locale, question?.id);
+  if (question && SAFETY_QUESTIONS.has(question.id)) return [safetyAnswer(text, understood, question, nlu, locale, at)];
+  if (understood.crisis?.tier === 'explicit') return [{ type: 'CRISIS', crisisType: understood.crisis.type, at }];
+  if (text.length > MAX_MESSAGE_LENGTH) return [{ type: 'UNREADABLE', reason: 'too_long', at }];
+  if (!/[\p{L}\p{N}]/u.test(text)) return [{ type: 'UNREADABLE', reason: 'emoji', at }];
 
-  const matched = question && question.choices.length > 0 ? nlu.matchChoice(text, question.choices, locale) : undefined;
-  if (matched) {
-    const global = GLOBAL_VALUES[matched];
-    return global ? globalEvent(global, at) : { type: 'CHOOSE', value: matched, at };
+  const answer = readAnswer(text, understood, question, nlu, locale, at, suggestion);
+  // A weaker signal never interrupts: the answer counts, then the person is asked gently. An
+  // answer to the buttons on screen ("not urgent", "nobody really", or one asked back) needs no check-in.
+  const concern = answer.type === 'CHOOSE' || answer.type === 'UNSURE' ? undefined : understood.crisis;
+  return concern ? [answer, { type: 'CONCERN', crisisType: concern.type, at }] : [answer];
+}
+
+type Understood = ReturnType<Recognizer['recognize']>;
+
+function readAnswer(text: string, understood: Understood, question: Question | undefined, nlu: Recognizer, locale: Locale, at: string, suggestion?: Suggestion): IntakeEvent {
+  const choices = question?.choices ?? [];
+  const offered = (value: string) => choices.some((choice) => choice.value === value);
+  const choose = (value: string): IntakeEvent => {
+    const global = GLOBAL_VALUES[value];
+    return global ? globalEvent(global, at) : { type: 'CHOOSE', value, at };
+  };
+  if (question && suggestion?.question === question.id && understood.yesNo === 'yes' && offered(suggestion.value)) return choose(suggestion.value);
+  const matched = choices.length > 0 ? nlu.matchChoice(text, choices, locale) : undefined;
+  if (matched) return choose(matched);
+
+  if (question?.yes && understood.yesNo === 'yes') return choose(question.yes);
+  if (question?.no && understood.yesNo === 'no') return choose(question.no);
+  if (understood.faq && offered(`faq:${understood.faq.id}`)) return choose(`faq:${understood.faq.id}`);
+  if (choices.some((choice) => choice.value.startsWith('since.'))) {
+    const bucket = nlu.readSince(text, locale, new Date(at));
+    if (bucket && offered(`since.${bucket}`)) return choose(`since.${bucket}`);
   }
+
+  // A button on screen the answer plainly means wins over a global command it also resembles.
+  const guess = question && choices.length > 0 ? nlu.guessChoice(text, choices, locale) : undefined;
+  if (question && guess && isSure(guess, question)) return choose(guess.value);
 
   const command = understood.command ? COMMAND_EVENTS[understood.command] : undefined;
   if (command) return globalEvent(command, at);
 
-  if (question?.yes && understood.yesNo === 'yes') return { type: 'CHOOSE', value: question.yes, at };
-  if (question?.no && understood.yesNo === 'no') return { type: 'CHOOSE', value: question.no, at };
+  // Free-text questions keep the person's own words rather than asking back.
+  if (question && guess && !question.freeText && guess.score >= MAYBE && !GLOBAL_VALUES[guess.value]) {
+    return { type: 'UNSURE', value: guess.value, question: question.id, at };
+  }
 
   return {
     type: 'TEXT',
@@ -86,8 +150,36 @@ export function interpret(incoming: Incoming, question: Question | undefined, nl
     at,
     yesNo: understood.yesNo,
     category: understood.category?.category,
-    faq: understood.faq?.id
+    faq: understood.faq?.id,
+    ...(guess && guess.score >= HINT && guess.margin >= SURE_MARGIN ? { closest: guess.value } : {})
   };
+}
+
+/**
+ * Whether a guess is plainly the button. Where the person's own words are asked for (strengths,
+ * who supports them), only a near-verbatim example takes a content button; declining ("nothing
+ * yet", "no one right now") is read as readily as on any other question.
+ */
+function isSure(guess: { value: string; score: number; margin: number }, question: Question): boolean {
+  if (question.freeText && !isDecline(guess.value, question)) return guess.score >= SURE_FREE_TEXT && guess.margin >= SURE_MARGIN;
+  return (guess.score >= SURE && guess.margin >= SURE_MARGIN) || (guess.score >= CLEAR && guess.margin >= CLEAR_MARGIN);
+}
+
+/** A button that declines or ends a free-text question ("nothing yet", "no one right now", "skip"). */
+function isDecline(value: string, question: Question): boolean {
+  return value === question.no || /\.(none|nothing|done|skip|unknown)$/.test(value);
+}
+
+/**
+ * "Are you safe right now?": a button or an unambiguous yes is safe; anything else — a qualifier,
+ * a new danger signal, an unrelated answer — is not, and is never a new crisis of its own.
+ */
+function safetyAnswer(text: string, understood: Understood, question: Question, nlu: Recognizer, locale: Locale, at: string): IntakeEvent {
+  const command = understood.command ? COMMAND_EVENTS[understood.command] : undefined;
+  if (command && !understood.crisis) return globalEvent(command, at);
+  const safe = !understood.crisis && nlu.readSafety(text, locale) === 'safe';
+  const value = safe ? 'crisis.safe' : 'crisis.unsafe';
+  return { type: 'CHOOSE', value: question.choices.some((c) => c.value === value) ? value : 'crisis.unsafe', at };
 }
 
 /** Web Chat and the Emulator send a button's value as a string; some clients wrap it in an object. */

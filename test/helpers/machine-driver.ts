@@ -1,8 +1,9 @@
 import type { Snapshot } from 'xstate';
 import type { IntakeEvent, IntakeOutput } from '../../dialogs/intake/events';
-import { createIntakeMachine, type IntakeSnapshot } from '../../dialogs/intake/intake.machine';
-import { currentQuestion, type Question } from '../../dialogs/intake/questions';
-import { runTurn } from '../../dialogs/intake/run-turn';
+import type { IntakeSnapshot } from '../../dialogs/intake/intake.machine';
+import { createConversationMachine } from '../../dialogs/turn/conversation-machine';
+import { currentQuestion, type Question } from '../../dialogs/render/questions';
+import { runTurn } from '../../dialogs/turn/run-turn';
 import type { IntakeServices } from '../../dialogs/services';
 import { testAgency } from './fake-intake';
 
@@ -16,7 +17,7 @@ export type Step = Without<IntakeEvent>;
  * step also proves the conversation survives being saved and restored.
  */
 export function machineDriver(services: IntakeServices, afterHours = false) {
-  const machine = createIntakeMachine({ agency: testAgency, services });
+  const machine = createConversationMachine({ agency: testAgency, services });
   const input = { conversationId: 'conv-1', channel: 'test', locale: 'en' as const, afterHours, at: AT };
   let persisted: Snapshot<unknown> | undefined;
   let snapshot: IntakeSnapshot | undefined;

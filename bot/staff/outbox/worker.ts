@@ -1,5 +1,5 @@
-import type { Logger } from '../logger';
-import type { IntakeStore, OutboxMessage } from '../store/intake-store';
+import type { Logger } from '../../logger';
+import type { IntakeStore, OutboxMessage } from '../../store/intake-store';
 import { PARKED_PREFIX } from '../store/teams-installations';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff';
 

@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db } from '../../store/db';
 
 /** A card the agent posted for one outbox event. */
 export interface TeamsCard {
@@ -35,6 +35,26 @@ export function createTeamsCards(db: Db, now: () => Date) {
         [conversationId, activityId]
       );
       return rows[0] && toCard(rows[0]);
+    },
+
+    /** The first crisis alert card posted for a help-seeker's conversation, if any. */
+    async crisisAlertFor(helpSeekerConversationId: string): Promise<TeamsCard | undefined> {
+      const { rows } = await db.query<Row>(
+        `SELECT c.outbox_id::text AS outbox_id, c.kind, c.reference, c.installation_id, c.conversation_id, c.activity_id
+         FROM teams_cards c JOIN outbox o ON o.id = c.outbox_id
+         WHERE o.kind = 'crisis.alert' AND o.payload->>'conversationId' = $1 ORDER BY c.outbox_id LIMIT 1`,
+        [helpSeekerConversationId]
+      );
+      return rows[0] && toCard(rows[0]);
+    },
+
+    /** Every crisis alert raised in a help-seeker's conversation, oldest first. */
+    async crisisAlertsOf(helpSeekerConversationId: string): Promise<unknown[]> {
+      const { rows } = await db.query<{ payload: unknown }>(
+        `SELECT payload FROM outbox WHERE kind = 'crisis.alert' AND payload->>'conversationId' = $1 ORDER BY id`,
+        [helpSeekerConversationId]
+      );
+      return rows.map((row) => row.payload);
     },
 
     async forReference(reference: string): Promise<TeamsCard[]> {

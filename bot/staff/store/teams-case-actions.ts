@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db } from '../../store/db';
 
 export const CASE_ACTIONS = ['take', 'contacted', 'urgent'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];

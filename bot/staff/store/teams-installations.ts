@@ -1,4 +1,4 @@
-import type { Db } from './db';
+import type { Db } from '../../store/db';
 
 /** Where the agent may post: a team's channel, from an install event or the agency file. */
 export interface TeamsInstallation {

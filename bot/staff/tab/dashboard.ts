@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { AgencyConfig } from '../config/agency';
-import { isOpenAt } from '../services/hours';
-import type { QueueFigures } from '../store/intake-queue';
+import type { AgencyConfig } from '../../config/agency';
+import { isOpenAt } from '../../services/hours';
+import type { QueueFigures } from '../../store/intake-queue';
 
 /** The tab's small dashboard. */
 export interface Dashboard {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import express, { Router, type Request, type RequestHandler } from 'express';
-import { catalogue } from '../../dialogs/render/catalogue';
-import type { AgencyInfo } from '../../dialogs/types';
-import type { AgencyConfig } from '../config/agency';
-import type { Env } from '../config/env';
-import type { Logger } from '../logger';
-import type { IntakeQueue, QueuedIntake } from '../store/intake-queue';
+import { catalogue } from '../../../dialogs/render/catalogue';
+import type { AgencyInfo } from '../../../dialogs/types';
+import type { AgencyConfig } from '../../config/agency';
+import type { Env } from '../../config/env';
+import { sendError } from '../../http/errors';
+import type { Logger } from '../../logger';
+import type { IntakeQueue, QueuedIntake } from '../../store/intake-queue';
 import type { CaseActions, CaseState } from '../store/teams-case-actions';
 import { buildDashboard } from './dashboard';
 import { createTokenVerifier, type TokenVerifier } from './verify-token';
@@ -67,7 +68,8 @@ function requireStaff(verify: TokenVerifier | undefined, logger: Logger): Reques
       next();
     } catch (error) {
       logger.info({ reason: error instanceof Error ? error.message : String(error) }, 'tab API request refused');
-      res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'Unauthorized', message: 'A valid Microsoft Entra ID token is required.' } });
+      res.set('WWW-Authenticate', 'Bearer');
+      sendError(res, 401, 'Unauthorized', 'A valid Microsoft Entra ID token is required.');
     }
   };
 }

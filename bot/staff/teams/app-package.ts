@@ -6,7 +6,7 @@ import JSZip from 'jszip';
 import { Resvg } from '@resvg/resvg-js';
 
 /** Where the manifest, its icon sources and the schemas live. */
-const DEPLOY_DIR = join(__dirname, '..', '..', 'deploy', 'teams');
+const DEPLOY_DIR = join(__dirname, '..', '..', '..', 'deploy', 'teams');
 const SCHEMAS_DIR = join(require.resolve('@microsoft/app-manifest/package.json'), '..', 'build', 'json-schemas', 'teams');
 
 /** What changes between one agency's deployment and another's. */

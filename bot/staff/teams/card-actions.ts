@@ -1,9 +1,9 @@
 import { Activity, ActivityTypes } from '@microsoft/agents-activity';
 import { CardFactory, type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { z } from 'zod';
-import type { Locale } from '../../dialogs/types';
-import type { Logger } from '../logger';
-import type { IntakeQueue } from '../store/intake-queue';
+import type { Locale } from '../../../dialogs/types';
+import type { Logger } from '../../logger';
+import type { IntakeQueue } from '../../store/intake-queue';
 import { CASE_ACTIONS, type CaseAction, type CaseActions } from '../store/teams-case-actions';
 import type { TeamsCards } from '../store/teams-cards';
 import type { TeamsInstallations } from '../store/teams-installations';

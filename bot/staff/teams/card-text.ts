@@ -1,5 +1,5 @@
-import { t } from '../../dialogs/render/catalogue';
-import type { Locale } from '../../dialogs/types';
+import { t } from '../../../dialogs/render/catalogue';
+import type { Locale } from '../../../dialogs/types';
 
 /**
  * Text a person typed, made inert for a card's TextRun: TextRuns show no Markdown, but Teams

@@ -1,4 +1,4 @@
-import type { Locale } from '../../dialogs/types';
+import type { Locale } from '../../../dialogs/types';
 import type { CaseState } from '../store/teams-case-actions';
 import { inert, staffSay, staffTime } from './card-text';
 

@@ -1,4 +1,4 @@
-import type { IntakeRecord, Locale } from '../../dialogs/types';
+import type { IntakeRecord, Locale } from '../../../dialogs/types';
 import type { CaseActions } from '../store/teams-case-actions';
 import { summaryCard, type SummaryKind } from './summary-card';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '../../dialogs/types';
+import type { Locale } from '../../../dialogs/types';
 import { plainFact, staffSay } from './card-text';
 
 /** The stub that replaces a card once its intake is erased: the reference and nothing personal. */

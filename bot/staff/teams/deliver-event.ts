@@ -1,11 +1,11 @@
-import type { StaffAlert } from '../../dialogs/services';
-import type { Locale } from '../../dialogs/types';
-import type { Logger } from '../logger';
+import type { StaffAlert } from '../../../dialogs/services';
+import type { Locale } from '../../../dialogs/types';
+import type { Logger } from '../../logger';
+import type { IntakeQueue } from '../../store/intake-queue';
+import type { OutboxMessage } from '../../store/intake-store';
 import type { OutboxHandler, Outcome } from '../outbox/worker';
-import type { IntakeQueue } from '../store/intake-queue';
-import type { OutboxMessage } from '../store/intake-store';
 import type { CaseActions } from '../store/teams-case-actions';
-import type { TeamsCards } from '../store/teams-cards';
+import type { TeamsCard, TeamsCards } from '../store/teams-cards';
 import type { TeamsInstallation, TeamsInstallations } from '../store/teams-installations';
 import { alertCard } from './alert-card';
 import { deletedCard } from './deleted-card';
@@ -43,7 +43,10 @@ export function createTeamsDelivery(deps: DeliveryDeps): OutboxHandler {
 
     let activityId: string;
     try {
-      activityId = await channel.post(installation, built.message);
+      // Repeated signals in one conversation update its one alert card instead of posting new ones.
+      const earlier = built.updates?.installationId === installation.id ? built.updates : undefined;
+      if (earlier) await channel.update(installation, earlier.activityId, built.message);
+      activityId = earlier?.activityId ?? (await channel.post(installation, built.message));
     } catch (error) {
       if (!isRefusal(error)) throw error;
       await installations.setStatus(installation.id, 'blocked', `the channel refused the card (HTTP ${error.status})`);
@@ -63,13 +66,17 @@ export function createTeamsDelivery(deps: DeliveryDeps): OutboxHandler {
   };
 }
 
-type Built = { message: OutgoingMessage; reference?: string } | { skip: string };
+type Built = { message: OutgoingMessage; reference?: string; updates?: TeamsCard } | { skip: string };
 
 async function build(deps: DeliveryDeps, message: OutboxMessage): Promise<Built> {
   const payload = (message.payload ?? {}) as Record<string, unknown>;
   if (message.kind === 'crisis.alert' || message.kind === 'human.requested') {
     if (typeof payload.conversationId !== 'string' || typeof payload.at !== 'string') return { skip: 'the alert has no conversation or time' };
-    return { message: { card: alertCard(payload as unknown as StaffAlert, deps.staffLocale, deps.timeZone) } };
+    const alert = payload as unknown as StaffAlert;
+    if (message.kind === 'human.requested') return { message: { card: alertCard(alert, deps.staffLocale, deps.timeZone) } };
+    const signals = (await deps.cards.crisisAlertsOf(alert.conversationId)).length;
+    const updates = await deps.cards.crisisAlertFor(alert.conversationId);
+    return { message: { card: alertCard(alert, deps.staffLocale, deps.timeZone, Math.max(1, signals)) }, updates };
   }
   const reference = typeof payload.reference === 'string' ? payload.reference : undefined;
   if (!reference) return { skip: 'the event names no intake' };

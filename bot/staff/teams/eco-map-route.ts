@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { answerText, t } from '../../dialogs/render/catalogue';
-import type { Locale } from '../../dialogs/types';
-import type { IntakeQueue } from '../store/intake-queue';
+import { answerText, t } from '../../../dialogs/render/catalogue';
+import type { Locale } from '../../../dialogs/types';
+import { sendError } from '../../http/errors';
+import type { IntakeQueue } from '../../store/intake-queue';
 import { renderEcoMapPng } from './eco-map';
 
 /**
@@ -22,7 +23,7 @@ export function ecoMapRoute(deps: { secret: string; queue: IntakeQueue; staffLoc
     const sig = typeof req.query.sig === 'string' ? req.query.sig : '';
     const intake = validSignature(deps.secret, reference, sig) ? await deps.queue.find(reference) : undefined;
     if (!intake) {
-      res.status(404).json({ error: { code: 'NotFound', message: 'No such image.' } });
+      sendError(res, 404, 'NotFound', 'No such image.');
       return;
     }
     const say = (id: string) => t(deps.staffLocale, id);

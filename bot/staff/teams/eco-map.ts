@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import type { Resource } from '../../dialogs/types';
+import type { Resource } from '../../../dialogs/types';
 
 /** Words drawn on the map, in the staff language; the person's own words are drawn as typed. */
 export interface EcoMapLabels {

@@ -1,4 +1,4 @@
-import type { Db } from '../store/db';
+import type { Db } from '../../store/db';
 import { PARKED_PREFIX, type TeamsInstallations } from '../store/teams-installations';
 
 /** What `/healthz` tells about the staff side: where cards go and what is waiting. */

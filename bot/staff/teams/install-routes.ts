@@ -1,7 +1,7 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { RouteRank, type AgentApplication, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
-import type { Locale } from '../../dialogs/types';
-import type { Logger } from '../logger';
+import type { Locale } from '../../../dialogs/types';
+import type { Logger } from '../../logger';
 import type { TeamsInstallations } from '../store/teams-installations';
 import { staffSay } from './card-text';
 import type { StaffChannel } from './staff-channel';

@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from '@microsoft/agents-hosting';
 import { Template } from 'adaptivecards-templating';
-import type { IntakeRecord, Locale } from '../../dialogs/types';
+import type { IntakeRecord, Locale } from '../../../dialogs/types';
 import type { CaseState } from '../store/teams-case-actions';
 import { inert, languageName, staffSay } from './card-text';
 import { statusLines } from './case-status';

@@ -1,6 +1,6 @@
-import { answerText } from '../../dialogs/render/catalogue';
-import { formatDate, formatTime } from '../../dialogs/render/format';
-import type { IntakeRecord, Locale } from '../../dialogs/types';
+import { answerText } from '../../../dialogs/render/catalogue';
+import { formatDate, formatTime } from '../../../dialogs/render/format';
+import type { IntakeRecord, Locale } from '../../../dialogs/types';
 import { inert, languageName, plainFact, staffSay } from './card-text';
 
 /** One labelled line of the card. */
