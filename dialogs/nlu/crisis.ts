@@ -96,12 +96,14 @@ export class CrisisClassifier {
   }
 
   classify(maskedText: string): CrisisType | undefined {
-    const features = this.extractor.features(maskedText, FEATURES);
+    const words = this.extractor.words(maskedText);
+    const features = this.extractor.featuresOf(words, FEATURES);
     if (this.classifier.knownFeatures(features).length < MIN_KNOWN_FEATURES) return undefined;
     // Function words alone ("i'm ... if i") lean towards the first-person crisis examples, and one
     // word is too little to go on in a short answer ("no, i don't").
-    const content = this.classifier.knownFeatures(this.extractor.features(maskedText, CONTENT)).length;
-    if (content === 0 || (content === 1 && this.extractor.words(maskedText, true).length < MIN_WORDS_FOR_ONE_CLUE)) return undefined;
+    const content = this.classifier.knownFeatures(this.extractor.featuresOf(words, CONTENT)).length;
+    // Corrected words are as many as the words typed.
+    if (content === 0 || (content === 1 && words.length < MIN_WORDS_FOR_ONE_CLUE)) return undefined;
     const ranked = this.classifier.rank(features);
     const safe = ranked.find((r) => r.label === 'safe')?.probability ?? 0;
     const top = ranked.find((r) => r.label !== 'safe');

@@ -7,6 +7,10 @@ import { simplify } from './normalize';
  */
 export class PhraseNormalizer {
   private readonly fillers: string[][];
+  // The same message is compared with many phrase sets; these are pure, so each is computed once.
+  private readonly forms = new Map<string, string>();
+  private readonly simples = new Map<string, string>();
+  private readonly cores = new Map<string, string>();
 
   /** @param phraseForm the locale's rewrite of short text (see `LanguageTools.phraseForm`). */
   constructor(
@@ -21,21 +25,38 @@ export class PhraseNormalizer {
 
   /** The text in the locale's phrase form (words spaced for Chinese), not yet simplified. */
   form(text: string): string {
-    return this.phraseForm(text);
+    return cached(this.forms, text, () => this.phraseForm(text));
   }
 
   /** The text in the locale's phrase form, simplified. */
   simple(text: string): string {
-    return simplify(this.phraseForm(text));
+    return cached(this.simples, text, () => simplify(this.form(text)));
   }
 
   /** The simplified text without filler words; the simplified text itself if only fillers remain. */
   core(text: string): string {
-    const simple = this.simple(text);
-    let tokens = simple.split(' ').filter(Boolean);
-    for (const filler of this.fillers) tokens = removeSequence(tokens, filler);
-    return tokens.length > 0 ? tokens.join(' ') : simple;
+    return cached(this.cores, text, () => {
+      const simple = this.simple(text);
+      let tokens = simple.split(' ').filter(Boolean);
+      // Removing a filler only drops tokens, so a filler with a word not in the text never matches.
+      const present = new Set(tokens);
+      for (const filler of this.fillers) if (filler.every((word) => present.has(word))) tokens = removeSequence(tokens, filler);
+      return tokens.length > 0 ? tokens.join(' ') : simple;
+    });
   }
+}
+
+/** Most texts remembered per cache; bounded so a stream of messages cannot grow memory. */
+const CACHE_LIMIT = 2000;
+
+function cached(cache: Map<string, string>, key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 function removeSequence(tokens: string[], sequence: string[]): string[] {
@@ -107,6 +128,8 @@ function sameLetters(a: string, b: string): boolean {
 /** A set of phrases with their simplified forms, for exact and near matching. */
 export class PhraseSet {
   private readonly exact: Set<string>;
+  /** The exact phrases with what the near match needs first: Chinese or not, and lengths. */
+  private readonly near: Array<{ phrase: string; han: boolean; length: number; joined: number }>;
   /** Phrases made only of symbols ("?", "👍"), compared as typed. */
   private readonly symbols: Set<string>;
 
@@ -116,6 +139,7 @@ export class PhraseSet {
   ) {
     this.exact = new Set(phrases.map((p) => normalizer.core(p)).filter(Boolean));
     this.symbols = new Set(phrases.filter((p) => normalizer.simple(p) === '').map((p) => p.trim()));
+    this.near = [...this.exact].map((phrase) => ({ phrase, han: HAN.test(phrase), length: phrase.length, joined: phrase.replace(/ /g, '').length }));
   }
 
   /** 0 for an exact match, the edit distance for a near one, undefined for none. */
@@ -126,7 +150,12 @@ export class PhraseSet {
     if (this.exact.has(core)) return 0;
     if (!fuzzy) return undefined;
     let best: number | undefined;
-    for (const phrase of this.exact) {
+    const han = HAN.test(core);
+    const joined = core.replace(/ /g, '').length;
+    for (const { phrase, han: phraseHan, length, joined: phraseJoined } of this.near) {
+      // nearDistance allows at most 3 edits (2 between Chinese texts, spaces dropped), so a
+      // phrase whose length differs by more is never near.
+      if (han || phraseHan ? Math.abs(joined - phraseJoined) > 2 : Math.abs(core.length - length) > 3) continue;
       const d = nearDistance(core, phrase);
       if (d !== undefined && (best === undefined || d < best)) best = d;
     }
