@@ -78,8 +78,9 @@ const MAYBE = 0.3;
  * Turns one incoming message into the machine events it stands for: usually one; an answer with
  * a weaker crisis signal is followed by a CONCERN. Order matters: a pressed button is taken as it
  * is; typed text is first read by the crisis guard (a danger signal while the safety question is
- * open answers it), then matched against the buttons on screen, then against the global commands,
- * and only then passed on as free text.
+ * open answers it), then matched against the buttons on screen (titles, yes/no, a frequent
+ * question, a time, the recogniser when sure), then against the global commands, then asked back
+ * when a button is likely, and only then passed on as free text.
  */
 export function interpret(
   incoming: Incoming,
