@@ -56,21 +56,25 @@ const NO_SERVICES = new Proxy({} as IntakeServices, {
   get: () => () => Promise.reject(new Error('the evaluation calls no service'))
 });
 
+/** Reads a typed text as the agent would, with the question that was on screen, and times it. */
+function reader(locale: Locale, agency: AgencyInfo) {
+  const nlu = createNlu([locale]);
+  const machine = createConversationMachine({ agency, services: NO_SERVICES });
+  const timing = { count: 0, ms: 0 };
+  const run = (text: string, questionId?: string): IntakeEvent[] => {
+    const started = performance.now();
+    const events = interpret({ text }, questionId ? questionById(machine, agency, locale, questionId) : undefined, nlu, locale, WRITTEN_ON);
+    timing.ms += performance.now() - started;
+    timing.count += 1;
+    return events;
+  };
+  return { run, timing };
+}
+
 /** Every figure of one locale; empty when it has no evaluation folder. */
 export function evaluateUnderstanding(locale: Locale, agency: AgencyInfo): Figure[] {
   if (!existsSync(join(__dirname, 'nlu-eval', locale))) return [];
-  const nlu = createNlu([locale]);
-  const machine = createConversationMachine({ agency, services: NO_SERVICES });
-  const question = (id: string | undefined) => (id === undefined ? undefined : questionById(machine, agency, locale, id));
-  let timed = 0;
-  let elapsed = 0;
-  const run = (text: string, questionId?: string): IntakeEvent[] => {
-    const started = performance.now();
-    const events = interpret({ text }, question(questionId), nlu, locale, WRITTEN_ON);
-    elapsed += performance.now() - started;
-    timed += 1;
-    return events;
-  };
+  const { run, timing } = reader(locale, agency);
   const figures: Figure[] = [];
   const ratio = (name: string, hits: number, of: number, target?: string) => {
     if (of > 0) figures.push({ name: `nlu.${locale}.${name}`, value: round(hits / of), unit: `ratio of ${of}`, ...(target ? { target } : {}) });
@@ -102,15 +106,13 @@ export function evaluateUnderstanding(locale: Locale, agency: AgencyInfo): Figur
   if (ambiguous.length > 0) figures.push({ name: `nlu.${locale}.safety_ambiguous_taken_as_safe`, value: ambiguous.filter(({ events }) => takenAsSafe(events)).length, unit: `of ${ambiguous.length}`, target: '= 0' });
   ratio('safety_plain_yes_understood', plain.filter(({ events }) => takenAsSafe(events)).length, plain.length);
 
-  if (timed > 0) figures.push({ name: `nlu.${locale}.time_per_message`, value: round((elapsed / timed) * 1000, 0), unit: `µs (mean of ${timed}, interpret with the crisis guard)`, target: '< 1000' });
+  if (timing.count > 0) figures.push({ name: `nlu.${locale}.time_per_message`, value: round((timing.ms / timing.count) * 1000, 0), unit: `µs (mean of ${timing.count}, interpret with the crisis guard)`, target: '< 1000' });
   return figures;
 }
 
 /** The lines a set gets wrong, for whoever improves the training data (`npm run bench -- --misses`). */
 export function listMisses(locale: Locale, agency: AgencyInfo): string[] {
-  const nlu = createNlu([locale]);
-  const machine = createConversationMachine({ agency, services: NO_SERVICES });
-  const run = (text: string, questionId?: string) => interpret({ text }, questionId ? questionById(machine, agency, locale, questionId) : undefined, nlu, locale, WRITTEN_ON);
+  const { run } = reader(locale, agency);
   const show = (events: IntakeEvent[]) => events.map((event) => (event.type === 'CHOOSE' || event.type === 'UNSURE' ? `${event.type}:${event.value}` : event.type)).join('+');
   const misses: string[] = [];
   for (const line of read(locale, 'buttons.jsonl')) {

@@ -84,7 +84,7 @@ function networkAnswers() {
       const relation = chosenPrefix(event, 'relation.');
       if (isOneOf(RELATIONS, relation)) return { pendingResource: { who: `relation.${relation}`, relation } };
       const who = typed(event) ?? '';
-      const closest = event.type === 'TEXT' ? chosenPrefix({ type: 'CHOOSE', value: event.closest ?? '', at: event.at }, 'relation.') : undefined;
+      const closest = event.type === 'TEXT' ? event.closest?.replace(/^relation\./, '') : undefined;
       return { pendingResource: { who, relation: isOneOf(RELATIONS, closest) ? closest : guessRelation(who) } };
     }),
     recordSupportKind: assignContext(({ context, event }) => {

@@ -3,6 +3,7 @@ import type { AgencyInfo } from '../types';
 import type { IntakeEvent } from './events';
 import type { IntakeContext } from './intake.context';
 import { readContactDetail } from './record';
+import { cameFromCheckIn } from './intake.safety';
 
 const MAX_STRENGTHS = 12;
 const MAX_RESOURCES = 12;
@@ -35,8 +36,7 @@ export function intakeGuards(agency: AgencyInfo) {
       event.type === 'TEXT' && readContactDetail(context.record.contact.method ?? 'phone', event.text) !== undefined,
     namesLocale: ({ event }: GuardArgs) => event.type === 'LANGUAGE' && event.locale !== undefined,
     isEditing: ({ context }: GuardArgs) => context.editing,
-    /** The crisis came from a check-in the person answered "not safe": they need not be asked again. */
-    cameFromCheckIn: ({ context }: GuardArgs) => context.record.risk[context.record.risk.length - 1]?.tier === 'check-in',
+    cameFromCheckIn: ({ context }: GuardArgs) => cameFromCheckIn(context),
     isInScope: ({ context }: GuardArgs) =>
       context.record.area.inArea !== false &&
       context.record.request.category !== undefined &&

@@ -4,6 +4,11 @@ import type { IntakeEvent, IntakeOutput } from './events';
 import { assignContext, stamp } from './intake.actions';
 import type { IntakeContext } from './intake.context';
 
+/** The last crisis signal came from a check-in the person answered "not safe": no need to ask again. */
+export function cameFromCheckIn(context: IntakeContext): boolean {
+  return context.record.risk[context.record.risk.length - 1]?.tier === 'check-in';
+}
+
 /**
  * What the crisis guard's two tiers do to the conversation: an explicit signal is recorded as it
  * comes; a weaker one is noted while the check-in question is open and recorded only when the
@@ -27,7 +32,7 @@ export function safetyActions() {
     })),
     /** The crisis message and the emergency numbers, unless the person came from a check-in (they hear "call now" next). */
     sayCrisisIntro: enqueueActions<IntakeContext, IntakeEvent, undefined, IntakeEvent, never, never, never, never, IntakeOutput>(({ context, enqueue }) => {
-      if (context.record.risk[context.record.risk.length - 1]?.tier === 'check-in') return;
+      if (cameFromCheckIn(context)) return;
       enqueue.emit({ type: 'say', id: 'crisis.intro' });
       enqueue.emit({ type: 'emergency' });
     }),

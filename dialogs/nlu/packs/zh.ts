@@ -196,11 +196,11 @@ function load(locale: Locale, file: unknown, otherLocale: Locale, otherFile: unk
     answers: mergeLists(own.answers, other.answers),
     ordinary: mergeLists(own.ordinary, other.ordinary),
     time: {
-      units: { day: both(own.time.units.day, other.time.units.day), week: both(own.time.units.week, other.time.units.week), month: both(own.time.units.month, other.time.units.month), year: both(own.time.units.year, other.time.units.year) },
+      units: mergeLists(own.time.units, other.time.units) as NluLocaleData['time']['units'],
       numbers: { ...other.time.numbers, ...own.time.numbers },
       months: own.time.months.length > 0 ? own.time.months.map((names, i) => both(names, other.time.months[i] ?? [])) : other.time.months,
       weekdays: own.time.weekdays.length > 0 ? own.time.weekdays.map((names, i) => both(names, other.time.weekdays[i] ?? [])) : other.time.weekdays,
-      phrases: { days: both(own.time.phrases.days, other.time.phrases.days), weeks: both(own.time.phrases.weeks, other.time.phrases.weeks), months: both(own.time.phrases.months, other.time.phrases.months), years: both(own.time.phrases.years, other.time.phrases.years) }
+      phrases: mergeLists(own.time.phrases, other.time.phrases) as NluLocaleData['time']['phrases']
     },
     safety: { safe: both(own.safety.safe, other.safety.safe), hedges: both(own.safety.hedges, other.safety.hedges) },
     // Both scripts' titles, so a title typed in the other script is still an example of its button.
