@@ -32,6 +32,17 @@ describe('the crisis guard in tiers', () => {
     expect(kinds(read('not urgent', 'clarify.askUrgency'))).toEqual(['CHOOSE:urgency.can_wait']);
   });
 
+  it('should not check in on words kept on a free-text question that plainly name one of its buttons', () => {
+    const question = questionById(machine, agency, 'en', 'resources.askWho');
+    const weakSignal = (score: number) => ({
+      ...nlu,
+      recognize: () => ({ crisis: { type: 'child_at_risk' as const, tier: 'check-in' as const } }),
+      guessChoice: () => ({ value: 'relation.family', score, margin: 0.3 })
+    });
+    expect(kinds(interpret({ text: 'my sister' }, question, weakSignal(0.6), 'en', at))).toEqual(['TEXT']);
+    expect(kinds(interpret({ text: 'someone at home scares me' }, question, weakSignal(0.2), 'en', at))).toEqual(['TEXT', 'CONCERN']);
+  });
+
   it('should read a danger signal while the safety question is open as its answer, not as a new crisis', () => {
     expect(kinds(read("he's back and banging on the door", 'crisis.askSafe'))).toEqual(['CHOOSE:crisis.unsafe']);
     expect(kinds(read('i want to die', 'crisis.checkIn'))).toEqual(['CHOOSE:crisis.unsafe']);

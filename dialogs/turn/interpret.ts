@@ -105,47 +105,63 @@ export function interpret(
   if (text.length > MAX_MESSAGE_LENGTH) return [{ type: 'UNREADABLE', reason: 'too_long', at }];
   if (!/[\p{L}\p{N}]/u.test(text)) return [{ type: 'UNREADABLE', reason: 'emoji', at }];
 
-  const answer = readAnswer(text, understood, question, nlu, locale, at, suggestion);
+  const { answer, buttonLike } = readAnswer(text, understood, question, nlu, locale, at, suggestion);
   // A weaker signal never interrupts: the answer counts, then the person is asked gently. An
-  // answer to the buttons on screen ("not urgent", "nobody really", or one asked back) needs no check-in.
-  const concern = answer.type === 'CHOOSE' || answer.type === 'UNSURE' ? undefined : understood.crisis;
+  // answer to the buttons on screen ("not urgent", "nobody really", one asked back, or words kept
+  // on a free-text question that would have been a button on any other, "my sister") needs none.
+  const concern = answer.type === 'CHOOSE' || answer.type === 'UNSURE' || buttonLike ? undefined : understood.crisis;
   return concern ? [answer, { type: 'CONCERN', crisisType: concern.type, at }] : [answer];
 }
 
 type Understood = ReturnType<Recognizer['recognize']>;
 
-function readAnswer(text: string, understood: Understood, question: Question | undefined, nlu: Recognizer, locale: Locale, at: string, suggestion?: Suggestion): IntakeEvent {
+function readAnswer(
+  text: string,
+  understood: Understood,
+  question: Question | undefined,
+  nlu: Recognizer,
+  locale: Locale,
+  at: string,
+  suggestion?: Suggestion
+): { answer: IntakeEvent; buttonLike: boolean } {
+  const answer = readEvent(text, understood, question, nlu, locale, at, suggestion);
+  return { answer: answer.event, buttonLike: answer.guess !== undefined && isPlain(answer.guess) };
+}
+
+type Guess = ReturnType<Recognizer['guessChoice']>;
+
+function readEvent(text: string, understood: Understood, question: Question | undefined, nlu: Recognizer, locale: Locale, at: string, suggestion?: Suggestion): { event: IntakeEvent; guess?: Guess } {
   const choices = question?.choices ?? [];
   const offered = (value: string) => choices.some((choice) => choice.value === value);
   const choose = (value: string): IntakeEvent => {
     const global = GLOBAL_VALUES[value];
     return global ? globalEvent(global, at) : { type: 'CHOOSE', value, at };
   };
-  if (question && suggestion?.question === question.id && understood.yesNo === 'yes' && offered(suggestion.value)) return choose(suggestion.value);
+  if (question && suggestion?.question === question.id && understood.yesNo === 'yes' && offered(suggestion.value)) return { event: choose(suggestion.value) };
   const matched = choices.length > 0 ? nlu.matchChoice(text, choices, locale) : undefined;
-  if (matched) return choose(matched);
+  if (matched) return { event: choose(matched) };
 
-  if (question?.yes && understood.yesNo === 'yes') return choose(question.yes);
-  if (question?.no && understood.yesNo === 'no') return choose(question.no);
-  if (understood.faq && offered(`faq:${understood.faq.id}`)) return choose(`faq:${understood.faq.id}`);
+  if (question?.yes && understood.yesNo === 'yes') return { event: choose(question.yes) };
+  if (question?.no && understood.yesNo === 'no') return { event: choose(question.no) };
+  if (understood.faq && offered(`faq:${understood.faq.id}`)) return { event: choose(`faq:${understood.faq.id}`) };
   if (choices.some((choice) => choice.value.startsWith('since.'))) {
     const bucket = nlu.readSince(text, locale, new Date(at));
-    if (bucket && offered(`since.${bucket}`)) return choose(`since.${bucket}`);
+    if (bucket && offered(`since.${bucket}`)) return { event: choose(`since.${bucket}`) };
   }
 
   // A button on screen the answer plainly means wins over a global command it also resembles.
   const guess = question && choices.length > 0 ? nlu.guessChoice(text, choices, locale) : undefined;
-  if (question && guess && isSure(guess, question)) return choose(guess.value);
+  if (question && guess && isSure(guess, question)) return { event: choose(guess.value), guess };
 
   const command = understood.command ? COMMAND_EVENTS[understood.command] : undefined;
-  if (command) return globalEvent(command, at);
+  if (command) return { event: globalEvent(command, at), guess };
 
   // Free-text questions keep the person's own words rather than asking back.
   if (question && guess && !question.freeText && guess.score >= MAYBE && !GLOBAL_VALUES[guess.value]) {
-    return { type: 'UNSURE', value: guess.value, question: question.id, at };
+    return { event: { type: 'UNSURE', value: guess.value, question: question.id, at }, guess };
   }
 
-  return {
+  const event: IntakeEvent = {
     type: 'TEXT',
     text,
     at,
@@ -154,6 +170,7 @@ function readAnswer(text: string, understood: Understood, question: Question | u
     faq: understood.faq?.id,
     ...(guess && guess.score >= HINT && guess.margin >= SURE_MARGIN ? { closest: guess.value } : {})
   };
+  return { event, guess };
 }
 
 /**
@@ -163,6 +180,11 @@ function readAnswer(text: string, understood: Understood, question: Question | u
  */
 function isSure(guess: { value: string; score: number; margin: number }, question: Question): boolean {
   if (question.freeText && !isDecline(guess.value, question)) return guess.score >= SURE_FREE_TEXT && guess.margin >= SURE_MARGIN;
+  return isPlain(guess);
+}
+
+/** Whether a guess would be taken as the button on a question that has only buttons. */
+function isPlain(guess: { score: number; margin: number }): boolean {
   return (guess.score >= SURE && guess.margin >= SURE_MARGIN) || (guess.score >= CLEAR && guess.margin >= CLEAR_MARGIN);
 }
 
