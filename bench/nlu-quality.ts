@@ -42,9 +42,11 @@ interface Line {
 /** The reference date the evaluation sets were written for ("since March" is months then). */
 const WRITTEN_ON = '2026-11-29T12:00:00Z';
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+/** Where the sets are; `NLU_EVAL_DIR` points at another folder of the same layout (a development set). */
+const EVAL_ROOT = process.env.NLU_EVAL_DIR ?? join(__dirname, 'nlu-eval');
 
 function read(locale: Locale, file: string): Line[] {
-  const path = join(__dirname, 'nlu-eval', locale, file);
+  const path = join(EVAL_ROOT, locale, file);
   if (!existsSync(path)) return [];
   return readFileSync(path, 'utf8')
     .split('\n')
@@ -73,7 +75,7 @@ function reader(locale: Locale, agency: AgencyInfo) {
 
 /** Every figure of one locale; empty when it has no evaluation folder. */
 export function evaluateUnderstanding(locale: Locale, agency: AgencyInfo): Figure[] {
-  if (!existsSync(join(__dirname, 'nlu-eval', locale))) return [];
+  if (!existsSync(join(EVAL_ROOT, locale))) return [];
   const { run, timing } = reader(locale, agency);
   const figures: Figure[] = [];
   const ratio = (name: string, hits: number, of: number, target?: string) => {

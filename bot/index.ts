@@ -1,11 +1,16 @@
+import { applyDotEnv } from './config/dotenv';
 import { loadEnv } from './config/env';
 import { createLogger } from './logger';
+import { stopOnSignals } from './lifecycle';
 import { createServer } from './server';
 
 /** Starts Doorway: validate the configuration, build the app, listen, and shut down cleanly. */
 async function main(): Promise<void> {
+  // A .env file in the working directory fills in what the real environment leaves unset.
+  const fromFile = applyDotEnv();
   const env = loadEnv();
   const logger = createLogger(env.logLevel);
+  if (fromFile.length > 0) logger.info({ variables: fromFile }, 'read settings from .env');
   if (env.tokenSecretGenerated) logger.warn('TOKEN_SECRET is not set; chat tokens will not survive a restart');
   const doorway = await createServer({ env, logger });
   const server = doorway.app.listen(env.port, () => {
@@ -13,24 +18,7 @@ async function main(): Promise<void> {
   });
   doorway.attach(server);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close(() => {
-      doorway
-        .close()
-        .then(() => process.exit(0))
-        .catch((error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        });
-    });
-    void doorway.stopStreams().finally(() => server.closeAllConnections());
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals(doorway, server, logger);
 }
 
 main().catch((error: unknown) => {

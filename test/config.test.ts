@@ -178,6 +178,60 @@ describe('loadEnv', () => {
     });
   });
 
+  const SECRET = { TOKEN_SECRET: 'a-production-token-secret-of-length' };
+
+  it('should allow anonymous /api/messages by default only outside production', () => {
+    expect(loadEnv({})).toMatchObject({ allowAnonymous: true });
+    expect(loadEnv({ ALLOW_ANONYMOUS: 'false' })).toMatchObject({ allowAnonymous: false });
+    expect(loadEnv({ NODE_ENV: 'production', ...SECRET })).toMatchObject({ allowAnonymous: false });
+    expect(loadEnv({ NODE_ENV: 'Production', ...SECRET })).toMatchObject({ allowAnonymous: false });
+    expect(loadEnv({ NODE_ENV: 'production', ALLOW_ANONYMOUS: 'no', ...SECRET })).toMatchObject({ allowAnonymous: false });
+    expect(errorOf({ ALLOW_ANONYMOUS: 'maybe' })).toBe('Environment variable ALLOW_ANONYMOUS: must be true or false');
+  });
+
+  it('should refuse to start in production with anonymous access turned on', () => {
+    for (const on of ['true', 'TRUE', '1', 'yes']) {
+      expect(errorOf({ NODE_ENV: 'production', ALLOW_ANONYMOUS: on, ...SECRET })).toMatch(/^Environment variable ALLOW_ANONYMOUS: must not be true when NODE_ENV=production/);
+    }
+  });
+
+  it('should refuse to start in production without a token secret, and start without Teams credentials', () => {
+    expect(errorOf({ NODE_ENV: 'production' })).toMatch(/^Environment variable TOKEN_SECRET: must be set when NODE_ENV=production/);
+    expect(loadEnv({ NODE_ENV: 'production', ...SECRET })).toMatchObject({ clientId: undefined, tokenSecretGenerated: false });
+  });
+
+  it('should trust a proxy on this machine by default, or the number of hops TRUST_PROXY names', () => {
+    expect(loadEnv({})).toMatchObject({ trustProxy: 'loopback' });
+    expect(loadEnv({ TRUST_PROXY: '1' })).toMatchObject({ trustProxy: 1 });
+    expect(errorOf({ TRUST_PROXY: 'yes' })).toBe('Environment variable TRUST_PROXY: must be a number of proxy hops from 0 to 5');
+    expect(errorOf({ TRUST_PROXY: '9' })).toBe('Environment variable TRUST_PROXY: must be a number of proxy hops from 0 to 5');
+  });
+
+  it('should pass the Agents SDK its own auth settings, and know the app id of a named connection', () => {
+    const env = loadEnv({
+      PORT: '3978',
+      certPemFile: '/certs/doorway.pem',
+      CERTKEYFILE: '/certs/doorway.key',
+      authorityEndpoint: 'https://login.microsoftonline.us',
+      connections__main__settings__clientId: 'app-main',
+      connections__other__settings__clientId: 'app-other',
+      connectionsMap__0__serviceUrl: '*',
+      connectionsMap__0__connection: 'main',
+      clientSecret: ''
+    });
+    expect(env.agentsAuth).toEqual({
+      certPemFile: '/certs/doorway.pem',
+      CERTKEYFILE: '/certs/doorway.key',
+      authorityEndpoint: 'https://login.microsoftonline.us',
+      connections__main__settings__clientId: 'app-main',
+      connections__other__settings__clientId: 'app-other',
+      connectionsMap__0__serviceUrl: '*',
+      connectionsMap__0__connection: 'main'
+    });
+    expect(env.clientId).toBe('app-main');
+    expect(loadEnv({ CLIENT_ID: 'app', CLIENT_SECRET: 's' }).agentsAuth).toEqual({ clientId: 'app', clientSecret: 's' });
+  });
+
   it('should make up a token secret per process only when none is given', () => {
     const first = loadEnv({});
     const second = loadEnv({});

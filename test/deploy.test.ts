@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { loadAgency } from '../bot/config/agency';
+import { operationsRoutes, type OperationsMetrics } from '../bot/http/operations';
 import { loadDirectory } from '../bot/services/directory';
+import type { Db } from '../bot/store/db';
 
 /*
  * Structural checks of the deployment files under deploy/ (docker, kubernetes, azure): they parse,
@@ -19,20 +22,21 @@ const read = (path: string): string => readFileSync(join(DEPLOY, path), 'utf8');
 const PORT = 3978;
 const ENTRY_POINT = 'dist/bot/index.js';
 
+/** The GET routes of bot/http/operations.ts, which the probes and the metrics scrape point at. */
+function operationsPaths(): string[] {
+  const router = operationsRoutes({ db: {} as Db, metrics: {} as OperationsMetrics }) as unknown as {
+    stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+  };
+  return router.stack.flatMap((layer) => (layer.route?.methods.get ? [layer.route.path] : []));
+}
+
 /** The Agents SDK reads these itself (also as connections__<name>__settings__<key>). */
 const AGENTS_SDK_VARIABLES = ['clientId', 'clientSecret', 'tenantId'];
 const isAgentsSdkVariable = (name: string): boolean =>
   AGENTS_SDK_VARIABLES.includes(name) || /^connections(Map)?__/i.test(name);
 
-/**
- * Variables the deployment files set that .env.example does not list yet. Each is being added to
- * bot/config/env.ts; move it to .env.example (and out of here) when it is.
- */
-const PLANNED_VARIABLES = [
-  // How many reverse-proxy hops to trust for X-Forwarded-For / X-Forwarded-Proto (Express's
-  // `trust proxy`); today bot/server.ts trusts only a proxy on loopback.
-  'TRUST_PROXY'
-];
+/** Variables the deployment files set that .env.example does not list yet (none today). */
+const PLANNED_VARIABLES: string[] = [];
 
 /** Read by Node libraries (Express, the Agents SDK), not by Doorway; the image sets it. */
 const NODE_RUNTIME_VARIABLES = ['NODE_ENV'];
@@ -156,9 +160,10 @@ describe('deploy/docker/Dockerfile', () => {
     expect(built[0].some((instruction) => instruction.args === 'npm run build')).toBe(true);
   });
 
-  it('should install only production dependencies in the runtime stage', () => {
-    const runs = runtime.filter((instruction) => instruction.keyword === 'RUN').map((instruction) => instruction.args);
-    expect(runs.some((run) => run.includes('npm install --omit=dev'))).toBe(true);
+  it('should install the locked dependencies, only production ones in the runtime stage', () => {
+    const runs = (stage: Instruction[]) => stage.filter((instruction) => instruction.keyword === 'RUN').map((instruction) => instruction.args);
+    expect(runs(built[0]).some((run) => /^npm ci\b/.test(run))).toBe(true);
+    expect(runs(runtime).some((run) => /^npm ci --omit=dev\b/.test(run))).toBe(true);
     expect(runtime.some((instruction) => instruction.keyword === 'ENV' && /NODE_ENV=production/.test(instruction.args))).toBe(true);
   });
 
@@ -174,6 +179,7 @@ describe('deploy/docker/Dockerfile', () => {
     expect(last('VOLUME')?.args).toContain('/data');
     const healthcheck = last('HEALTHCHECK')?.args ?? '';
     expect(healthcheck).toContain('/healthz');
+    expect(operationsPaths()).toContain('/healthz');
     expect(healthcheck).toMatch(/"node"/);
     expect(healthcheck).not.toMatch(/curl|wget/);
   });
@@ -194,12 +200,28 @@ describe('deploy/docker/Dockerfile', () => {
     expect(sources.filter((source) => !exists(source))).toEqual([]);
   });
 
-  it('should put static files and migrations where the compiled server looks for them', () => {
-    const copies = runtime.filter((instruction) => instruction.keyword === 'COPY').map((instruction) => instruction.args);
-    for (const folder of ['bot/web/public', 'bot/staff/tab/public', 'bot/store/migrations', 'bot/staff/store/migrations']) {
-      expect(copies).toContain(`${folder} ./dist/${folder}`);
-    }
-    expect(copies).toEqual(expect.arrayContaining(['locales ./locales', 'deploy/agency ./deploy/agency']));
+  describe('the build', () => {
+    let out: string;
+    beforeAll(() => {
+      out = mkdtempSync(join(tmpdir(), 'doorway-assets-'));
+    });
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+    it('should put static files, migrations and the demo agency where the compiled server looks for them', () => {
+      const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+      expect(scripts.build).toMatch(/^tsc -p tsconfig\.build\.json && node scripts\/copy-assets\.mjs$/);
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'copy-assets.mjs'), out]);
+      // Read with join(__dirname, ...) from the compiled modules; deploy/agency is the default AGENCY_CONFIG.
+      const needed = ['bot/web/public', 'bot/staff/tab/public', 'bot/store/migrations', 'bot/staff/store/migrations', 'deploy/agency'];
+      for (const folder of needed) expect({ folder, files: readdirSync(join(out, folder)).sort() }).toEqual({ folder, files: readdirSync(join(ROOT, folder)).sort() });
+
+      // The build stage has each of them, and the runtime stage takes dist/ from it.
+      const buildCopies = built[0].filter((instruction) => instruction.keyword === 'COPY').map((instruction) => instruction.args.split(/\s+/)[0]);
+      for (const folder of needed) expect(buildCopies.some((source) => folder === source || folder.startsWith(`${source}/`))).toBe(true);
+      expect(buildCopies).toEqual(expect.arrayContaining(['scripts']));
+      const runtimeCopies = runtime.filter((instruction) => instruction.keyword === 'COPY').map((instruction) => instruction.args);
+      expect(runtimeCopies).toEqual(expect.arrayContaining(['--from=build /src/dist ./dist', 'deploy/agency ./deploy/agency']));
+    });
   });
 });
 
@@ -237,7 +259,7 @@ interface Deployment extends K8sObject {
     replicas: number;
     selector: { matchLabels: Labels };
     template: {
-      metadata: { labels: Labels };
+      metadata: { labels: Labels; annotations?: Record<string, string> };
       spec: {
         terminationGracePeriodSeconds?: number;
         securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
@@ -322,7 +344,16 @@ describe('deploy/kubernetes', () => {
     expect(container.livenessProbe?.httpGet?.path).toBe('/healthz');
     for (const probe of [container.readinessProbe, container.livenessProbe, container.startupProbe]) {
       if (probe) expect(containerPortOf(probe.httpGet?.port)).toBe(PORT);
+      if (probe) expect(operationsPaths()).toContain(probe.httpGet?.path);
     }
+  });
+
+  it('should let Prometheus scrape /metrics on the container port', () => {
+    const annotations = pod.metadata.annotations ?? {};
+    expect(annotations['prometheus.io/scrape']).toBe('true');
+    expect(Number(annotations['prometheus.io/port'])).toBe(PORT);
+    expect(annotations['prometheus.io/path']).toBe('/metrics');
+    expect(operationsPaths()).toContain('/metrics');
   });
 
   it('should run as a non-root user without privilege escalation', () => {
@@ -465,6 +496,7 @@ describe('deploy/azure/main.bicep', () => {
     expect(bicep).toMatch(/targetPort: port/);
     for (const [type, path] of [['Startup', '/healthz'], ['Readiness', '/readyz'], ['Liveness', '/healthz']]) {
       expect(bicep).toMatch(new RegExp(`type: '${type}'\\s+httpGet: \\{\\s+path: '${path}'\\s+port: port`));
+      expect(operationsPaths()).toContain(path);
     }
     expect(bicep).toMatch(/minReplicas: minReplicas/);
     expect(bicep).toMatch(/maxReplicas: maxReplicas/);

@@ -39,7 +39,6 @@ describeEachDatabase('directline replicas', (getDb) => {
     const router = createDirectLine({
       db: getDb(),
       tokenSecret: SECRET,
-      streamPollMs: 100,
       deliverToAgent: async (activity) => {
         delivered.push(activity);
       }

@@ -174,6 +174,24 @@ describeEachDatabase('intake store', (getDb) => {
       expect(rows).toEqual([]);
     });
 
+    it('should store and book one intake once, however often it is submitted, at once or later', async () => {
+      const conversationId = randomUUID();
+      const slot = makeSlot(slotId(3));
+      const results = await Promise.all(Array.from({ length: 5 }, () => store.submitIntake({ conversationId, record: makeRecord(), slot })));
+      const retried = await store.submitIntake({ conversationId, record: makeRecord(), slot });
+
+      const references = new Set([...results, retried].map((result) => (result.ok ? result.reference : 'refused')));
+      expect(references.size).toBe(1);
+      expect([...references][0]).toMatch(REFERENCE_FORM);
+      expect(retried).toMatchObject({ ok: true, booking: { slotId: slot.id, status: 'booked' } });
+      expect((await store.bookedCounts([slot.id])).get(slot.id)).toBe(1);
+      expect(await outboxFor(conversationId)).toHaveLength(1);
+
+      const restarted = await store.submitIntake({ conversationId, record: makeRecord({ createdAt: '2026-03-01T11:00:00.000Z' }), slot });
+      expect(restarted.ok && restarted.reference).not.toBe([...references][0]);
+      expect((await store.bookedCounts([slot.id])).get(slot.id)).toBe(2);
+    });
+
     it('should refuse a slot that does not exist', async () => {
       const result = await store.submitIntake({ conversationId: randomUUID(), record: makeRecord(), slot: makeSlot('nowhere') });
 
@@ -373,7 +391,8 @@ describeEachDatabase('intake store', (getDb) => {
       const slot = makeSlot(slotId(1));
       await store.saveConversation(conversationId, { snapshot: { s: 1 }, locale: 'en', channel: 'webchat', stage: 'done' });
       const booked = await store.submitIntake({ conversationId, record: makeRecord(), slot });
-      const referred = await store.submitIntake({ conversationId, record: makeRecord({ outcome: 'referred' }) });
+      // The person started over after booking and was referred the second time: a second intake.
+      const referred = await store.submitIntake({ conversationId, record: makeRecord({ outcome: 'referred', createdAt: '2026-03-01T10:30:00.000Z' }) });
       if (!booked.ok || !referred.ok) throw new Error('submission failed');
       await store.saveFeedback({ reference: booked.reference }, { rating: 5, comment: 'Takk' });
       await store.saveFeedback({ conversationId }, { rating: 4 });

@@ -2,34 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPostgresUrl } from './helpers/databases';
+import { tellTheStory } from './helpers/stories';
 import { AFTER_HOURS, chatWith, startDoorway, type RunningDoorway } from './helpers/test-server';
-
-type Chat = ReturnType<typeof chatWith>;
-
-/** From the first hello to the area question, answering with buttons and typed words. */
-async function tellTheStory(chat: Chat) {
-  await chat.say('hello');
-  await chat.press('Ask for help');
-  await chat.press('Yes, that\'s OK');
-  await chat.press('For myself');
-  await chat.say('it was my own idea');
-  expect(chat.intake).toMatchObject({ stage: 'clarify' });
-  await chat.say("I can't pay my rent this month and I'm scared we will lose the flat");
-  expect(chat.lastText).toMatch(/housing|money/);
-  await chat.say('yes');
-  await chat.press('Some months');
-  await chat.say('Keep a roof over my kids');
-  await chat.press('Nothing yet');
-  await chat.say('this wek');
-  expect(chat.intake).toMatchObject({ stage: 'strengths' });
-  await chat.say('I am a caring mum and I never give up');
-  await chat.press("That's all");
-  await chat.say('my sister');
-  await chat.press('Someone to talk to');
-  await chat.press('Close and strong');
-  await chat.press("No, that's all");
-  expect(chat.intake).toMatchObject({ stage: 'assess' });
-}
 
 describe('transcripts through the real agent over HTTP', () => {
   let running: RunningDoorway;

@@ -8,6 +8,7 @@ import { pickLocale } from '../../dialogs/turn/pick-locale';
 import { takeTurn, type TurnSetup } from '../../dialogs/turn/take-turn';
 import type { AgencyInfo } from '../../dialogs/types';
 import type { AgencyConfig } from '../config/agency';
+import type { TurnMetrics } from '../http/operations';
 import type { Logger } from '../logger';
 import { isOpenAt } from '../services/hours';
 import type { IntakeStore } from '../store/intake-store';
@@ -28,6 +29,8 @@ export interface IntakeAgentDeps {
   /** One turn per conversation at a time; shared with the Direct Line service. */
   lock: ConversationLock;
   logger: Logger;
+  /** Counts turns, their latency and crisis alerts (`/metrics`). */
+  metrics?: TurnMetrics;
 }
 
 /**
@@ -35,15 +38,24 @@ export interface IntakeAgentDeps {
  * purpose; the conversation and its rules live in `dialogs/`.
  */
 export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnState> {
-  const { adapter, agency, info, store, services, now, lock, logger } = deps;
-  const setup: TurnSetup = { machine: createConversationMachine({ agency: info, services }), agency: info, nlu: deps.nlu, idleMinutes: deps.idleMinutes };
+  const { adapter, agency, info, store, services, now, lock, logger, metrics } = deps;
+  // Crisis alerts are counted where the conversation raises them.
+  const counted: IntakeServices = !metrics ? services : {
+    ...services,
+    alertStaff: async (alert) => {
+      await services.alertStaff(alert);
+      if (alert.kind === 'crisis') metrics.crisisRaised();
+    }
+  };
+  const setup: TurnSetup = { machine: createConversationMachine({ agency: info, services: counted }), agency: info, nlu: deps.nlu, idleMinutes: deps.idleMinutes };
   const agent = new AgentApplication<TurnState>({ adapter, startTypingTimer: false });
 
   const runActivity = (context: TurnContext, kind: 'message' | 'join') => {
     const activity = context.activity;
     const conversationId = activity.conversation?.id ?? '';
     const channel = activity.channelId ?? 'unknown';
-    return lock.run(conversationId, async () => {
+    const started = performance.now();
+    const turn = lock.run(conversationId, async () => {
       const at = now();
       const outcome = await takeTurn(setup, {
         conversationId,
@@ -60,6 +72,7 @@ export function createIntakeAgent(deps: IntakeAgentDeps): AgentApplication<TurnS
       const locale = outcome.save.locale;
       await context.sendActivities(outcome.messages.map((message) => Activity.fromObject(toActivity(message, locale, channel, activity.from?.id))));
     });
+    return turn.finally(() => metrics?.observeTurn(channel, (performance.now() - started) / 1000));
   };
 
   agent.onActivity('message', (context) => runActivity(context, 'message'));

@@ -10,7 +10,7 @@ import { perConversation } from './limits';
 export function activityRoutes(ctx: DirectLineContext, reads: RequestHandler): Router {
   const router = Router();
   const auth = requireToken(ctx);
-  const posts = perConversation(ctx.limits.postsPerWindow, ctx.limits.windowMs);
+  const posts = perConversation(ctx.limits.postsPerWindow, ctx.limits.windowMs, ctx.limitStores?.('directline-posts'));
   const path = '/v3/directline/conversations/:id/activities';
 
   router.post(path, auth, posts, express.json({ limit: ctx.limits.bodyBytes }), async (req, res) => {

@@ -1,3 +1,4 @@
+import type { LimitStores } from '../http/shared-limits';
 import type { Account } from './activities';
 import { createActivityHub, type ActivityHub } from './hub';
 import { createActivityStore, type ActivityStore } from './store';
@@ -26,8 +27,9 @@ export interface DirectLineContext {
   publicUrl: string | undefined;
   connectorKey: string;
   limits: DirectLineLimits;
+  /** Shared rate-limit counts for replicas; in memory when absent. */
+  limitStores?: LimitStores;
   tokenTtlSeconds: number;
-  streamPollMs: number;
   bot: Account;
   logger: DirectLineLogger;
   now: () => Date;
@@ -45,15 +47,14 @@ export function createContext(options: DirectLineOptions): DirectLineContext {
   const now = options.clock ?? (() => new Date());
   return {
     store: createActivityStore(options.db, now),
-    hub: createActivityHub(),
+    hub: createActivityHub(options.db, options.logger ?? consoleLogger),
     tokens: createTokenService(options.tokenSecret, now),
     deliverToAgent: options.deliverToAgent,
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     connectorKey: connectorKey(options.tokenSecret),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limitStores: options.limitStores,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
-    // One process sees every write through the hub; replicas on one server need the poll.
-    streamPollMs: options.streamPollMs ?? (options.db.kind === 'postgres' ? 1000 : 0),
     bot: options.bot ?? { id: 'doorway', name: 'Doorway' },
     logger: options.logger ?? consoleLogger,
     now

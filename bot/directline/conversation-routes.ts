@@ -14,7 +14,7 @@ const STREAM_TOKEN_SECONDS = 300;
 export function conversationRoutes(ctx: DirectLineContext, reads: RequestHandler): Router {
   const router = Router();
   const { limits } = ctx;
-  const starts = perAddress(limits.startsPerWindow, limits.windowMs);
+  const starts = perAddress(limits.startsPerWindow, limits.windowMs, ctx.limitStores?.('directline-starts'));
   const auth = requireToken(ctx);
   // The page has no secret, so a start may come with no token at all; one it sends must be valid.
   const tokenOrAddressLimit: RequestHandler = (req, res, next) =>

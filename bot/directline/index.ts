@@ -30,7 +30,7 @@ export type DirectLineRouter = Router & {
  */
 export function createDirectLine(options: DirectLineOptions): DirectLineRouter {
   const ctx = createContext(options);
-  const reads = perConversation(ctx.limits.readsPerWindow, ctx.limits.windowMs);
+  const reads = perConversation(ctx.limits.readsPerWindow, ctx.limits.windowMs, ctx.limitStores?.('directline-reads'));
   const stream = createStreamService(ctx);
   const router = Router();
   router.use('/v3/directline', directLineCors);

@@ -1,21 +1,25 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import { sendError } from '../http/errors';
 import { claimsOf } from './auth';
 
 /** Limits per conversation; must run after `requireToken`. */
-export function perConversation(limit: number, windowMs: number): RequestHandler {
-  return limiter(limit, windowMs, (req) => `conversation:${claimsOf(req).conversationId}`);
+export function perConversation(limit: number, windowMs: number, store?: Store): RequestHandler {
+  return limiter(limit, windowMs, (req) => `conversation:${claimsOf(req).conversationId}`, store);
 }
 
 /** Limits per client address (per /56 for IPv6); honours the app's `trust proxy` setting. */
-export function perAddress(limit: number, windowMs: number): RequestHandler {
-  return limiter(limit, windowMs, (req) => `address:${ipKeyGenerator(req.ip ?? '')}`);
+export function perAddress(limit: number, windowMs: number, store?: Store): RequestHandler {
+  return limiter(limit, windowMs, (req) => `address:${ipKeyGenerator(req.ip ?? '')}`, store);
 }
 
-// In-memory counters: each replica counts on its own, which still stops one client's flood.
-function limiter(limit: number, windowMs: number, key: (req: Request) => string): RequestHandler {
+/**
+ * Counts in memory unless given a store; replicas share one in PostgreSQL (`bot/http/shared-limits.ts`).
+ * When the store cannot be reached the request passes: a limit must not take the service down.
+ */
+function limiter(limit: number, windowMs: number, key: (req: Request) => string, store?: Store): RequestHandler {
   return rateLimit({
+    ...(store ? { store, passOnStoreError: true } : {}),
     windowMs,
     limit,
     standardHeaders: 'draft-7',

@@ -8,6 +8,7 @@ import { createStreamPump } from './stream-pump';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]+)\/stream$/;
 // Proxies drop idle connections; a ping also finds clients that vanished without a close.
 const HEARTBEAT_MS = 30_000;
+const CLOSE_WAIT_MS = 2_000;
 
 /** The WebSocket side of Direct Line: `attach` it to the HTTP server that serves the router. */
 export interface StreamService {
@@ -41,11 +42,7 @@ export function createStreamService(ctx: DirectLineContext): StreamService {
     ws.on('error', (error) => ctx.logger.warn({ err: error, conversationId }, 'directline: stream error'));
     const pump = createStreamPump(ctx, ws, conversationId, after);
     const unsubscribe = ctx.hub.subscribe(conversationId, pump);
-    const poll = ctx.streamPollMs > 0 ? setInterval(pump, ctx.streamPollMs) : undefined;
-    ws.on('close', () => {
-      unsubscribe();
-      clearInterval(poll);
-    });
+    ws.on('close', unsubscribe);
     pump();
   };
 
@@ -73,10 +70,26 @@ export function createStreamService(ctx: DirectLineContext): StreamService {
     async close() {
       clearInterval(heartbeat);
       for (const server of servers) server.off('upgrade', onUpgrade);
-      for (const ws of wss.clients) ws.terminate();
+      // 1001 "going away": Web Chat reconnects, to another replica if there is one.
+      const closing = [...wss.clients].map((ws) => closeGoingAway(ws));
+      await Promise.all(closing);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await ctx.hub.close();
     }
   };
+}
+
+/** Closes with 1001 and waits for the client's answer, briefly; a silent client is cut off. */
+function closeGoingAway(ws: WebSocket): Promise<void> {
+  if (ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const cutOff = setTimeout(() => ws.terminate(), CLOSE_WAIT_MS);
+    ws.once('close', () => {
+      clearTimeout(cutOff);
+      resolve();
+    });
+    ws.close(1001, 'The server is restarting.');
+  });
 }
 
 /** Answers a refused upgrade in plain HTTP, with the same JSON error body as the REST API. */

@@ -1,3 +1,4 @@
+import type { LimitStores } from '../http/shared-limits';
 import type { Db } from '../store/db';
 
 /** A Bot Framework activity as plain JSON, the shape that crosses the wire. */
@@ -44,10 +45,10 @@ export interface DirectLineOptions {
   /** Public origin such as `https://chat.example.org`; needed when several replicas share a database. */
   publicUrl?: string;
   limits?: Partial<DirectLineLimits>;
+  /** Rate-limit counts shared by replicas (see `bot/http/shared-limits.ts`); in memory when absent. */
+  limitStores?: LimitStores;
   /** Lifetime of a client token; refresh extends it. Default one hour. */
   tokenTtlSeconds?: number;
-  /** How often an open stream re-reads the database to catch other replicas' writes; 0 turns it off. */
-  streamPollMs?: number;
   /** The agent as it appears in activities. */
   bot?: { id: string; name: string };
   logger?: DirectLineLogger;

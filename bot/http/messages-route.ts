@@ -1,6 +1,7 @@
 import { Activity } from '@microsoft/agents-activity';
+import { isIPv4 } from 'node:net';
 import type { Request, RequestHandler } from 'express';
-import { authorizeJWT, type AgentApplication, type AuthConfiguration, type CloudAdapter, type TurnState } from '@microsoft/agents-hosting';
+import { authorizeJWT, type AgentApplication, type AuthConfiguration, type CloudAdapter, type TurnState, type WebResponse } from '@microsoft/agents-hosting';
 import { HttpError } from './errors';
 
 /** Activity types of the Bot Framework protocol; anything else is refused with 400. */
@@ -13,33 +14,77 @@ const ACTIVITY_TYPES = new Set([
 export interface MessagesRouteDeps {
   adapter: CloudAdapter;
   agent: AgentApplication<TurnState>;
-  authConfig: AuthConfiguration;
-  /** With app credentials only signed requests are served; without, only this machine's own. */
-  credentialsConfigured: boolean;
+  /** The Agents SDK's auth configuration (`loadAuthConfig`); undefined when no app credentials are configured. */
+  authConfig: AuthConfiguration | undefined;
+  /** Without app credentials: whether unsigned requests made on this machine are served (ALLOW_ANONYMOUS). */
+  allowAnonymous: boolean;
 }
 
 /**
- * `POST /api/messages`. Checks the activity's shape before the SDK sees it, so a bad request
- * gets a 400 with a reason instead of a bare status. An activity without a `serviceUrl` has
- * nowhere to send replies, so it is answered in the response body (`expectReplies`).
+ * `POST /api/messages`. With app credentials only requests signed for this app are served; without,
+ * only unsigned ones made on this machine, and only when anonymous access is allowed. Then it checks
+ * the activity's shape before the SDK sees it, so a bad request gets a 400 with a reason instead of
+ * a bare status. An activity without a `serviceUrl` has nowhere to send replies, so it is answered
+ * in the response body (`expectReplies`).
  */
-export function messagesRoute({ adapter, agent, authConfig, credentialsConfigured }: MessagesRouteDeps): RequestHandler {
-  const jwt = authorizeJWT(authConfig);
+export function messagesRoute({ adapter, agent, authConfig, allowAnonymous }: MessagesRouteDeps): RequestHandler {
+  const authorize = authConfig ? signedOnly(authConfig) : anonymousOnly(allowAnonymous);
   return async (req, res) => {
+    await authorize(req);
     const body = validActivity(req.body);
-    if (credentialsConfigured) {
-      let passed = false;
-      await jwt(req, res, (error?: unknown) => {
-        if (error) throw error;
-        passed = true;
-      });
-      if (!passed || res.headersSent) return;
-    } else {
-      if (!isLoopback(req)) throw new HttpError(401, 'Unauthorized', 'Without app credentials configured, only requests from this machine are accepted.');
-      (req as Request & { user?: unknown }).user = { name: 'anonymous' };
-    }
     if (!body.serviceUrl) body.deliveryMode = 'expectReplies';
     await adapter.process(req, res, (context) => agent.run(context));
+  };
+}
+
+/** The SDK's JWT check (signature, audience, expiry, issuer), its refusals answered in Doorway's error shape. */
+function signedOnly(authConfig: AuthConfiguration): (req: Request) => Promise<void> {
+  const jwt = authorizeJWT(authConfig);
+  return async (req) => {
+    const refusal = new Refusal();
+    let passed = false;
+    await jwt(req, refusal, (error?: unknown) => {
+      if (error) throw error;
+      passed = true;
+    });
+    if (!passed) throw new HttpError(401, 'Unauthorized', `The request is not signed for this assistant: ${refusal.reason}.`);
+  };
+}
+
+/** What the SDK's JWT check answers when it refuses, kept to be answered as an HttpError. */
+class Refusal implements WebResponse {
+  headersSent = false;
+  writableEnded = false;
+  reason = 'unauthorized';
+  status(): this {
+    return this;
+  }
+  setHeader(): this {
+    return this;
+  }
+  send(body?: unknown): this {
+    const said = (body as Record<string, unknown> | undefined)?.['jwt-auth-error'];
+    if (typeof said === 'string') this.reason = said;
+    return this;
+  }
+  end(): this {
+    return this;
+  }
+}
+
+function anonymousOnly(allowAnonymous: boolean): (req: Request) => Promise<void> {
+  return async (req) => {
+    if (!allowAnonymous) {
+      throw new HttpError(401, 'Unauthorized', 'Unsigned requests are not accepted: this assistant has no app credentials configured and anonymous access is off.');
+    }
+    if (!isLoopback(req.socket.remoteAddress ?? '')) {
+      throw new HttpError(401, 'Unauthorized', 'Without app credentials configured, only requests from this machine are accepted.');
+    }
+    // A reverse proxy on this machine connects from loopback too; what it forwarded came from elsewhere.
+    if (forwardedFrom(req).some((address) => !isLoopback(address))) {
+      throw new HttpError(401, 'Unauthorized', 'Without app credentials configured, only requests from this machine are accepted; this one was forwarded.');
+    }
+    (req as Request & { user?: unknown }).user = { name: 'anonymous' };
   };
 }
 
@@ -70,7 +115,22 @@ function validActivity(body: unknown): ActivityBody {
   return activity as ActivityBody;
 }
 
-function isLoopback(req: Request): boolean {
-  const address = req.socket.remoteAddress ?? '';
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.');
+/** The client addresses that X-Forwarded-For, X-Real-IP and Forwarded (each `for=`, or "unknown" without one) name. */
+function forwardedFrom(req: Request): string[] {
+  const values = (name: string) => [req.headers[name] ?? []].flat().flatMap((value) => value.split(',')).map((part) => part.trim()).filter(Boolean);
+  const forwarded = values('forwarded').map((element) => {
+    const pair = element.split(';').map((param) => param.trim().split('=')).find(([key]) => key?.toLowerCase() === 'for');
+    return pair?.[1] ?? 'unknown';
+  });
+  return [...values('x-forwarded-for'), ...values('x-real-ip'), ...forwarded];
+}
+
+/** 127.0.0.0/8 or ::1, also written as `"[::1]:port"`, `127.0.0.1:port` or `::ffff:127.0.0.1`. */
+function isLoopback(written: string): boolean {
+  let address = written.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
+  if (address.startsWith('::ffff:')) address = address.slice('::ffff:'.length);
+  return address === '::1' || (isIPv4(address) && address.startsWith('127.'));
 }

@@ -26,6 +26,8 @@ interface BookingRow {
 }
 
 const SLOT_TAKEN = { ok: false, reason: 'slot_taken' } as const;
+/** Advisory lock class of intake submissions (turns use 4242). */
+const SUBMIT_LOCK_CLASS = 4243;
 // 31^6 codes make a collision rare; a handful of retries makes giving up practically impossible.
 const REFERENCE_ATTEMPTS = 8;
 
@@ -45,9 +47,14 @@ export function createBookings(ctx: StoreContext) {
       return ctx.db.transaction(async (tx) => {
         const now = ctx.now();
         const { conversationId, slot } = input;
+        const submissionKey = `${conversationId}|${input.record.createdAt}`;
+        // Submissions of one intake queue here; a retried one finds the first and books nothing more.
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SUBMIT_LOCK_CLASS, submissionKey]);
+        const earlier = await submittedBefore(tx, submissionKey);
+        if (earlier) return earlier;
         if (slot && !(await seatFor(tx, slot.id))) return SLOT_TAKEN;
         const booking = slot ? toSummary(slot, 'booked') : undefined;
-        const reference = await insertRecord(tx, ctx, conversationId, { ...input.record, booking }, now);
+        const reference = await insertRecord(tx, ctx, { conversationId, submissionKey }, { ...input.record, booking }, now);
         if (slot) {
           await tx.query(
             `INSERT INTO bookings (reference, slot_id, start_iso, end_iso, starts_at, modality, place, status, created_at, updated_at)
@@ -133,7 +140,7 @@ async function findBooking(ctx: StoreContext, reference: string): Promise<Stored
 async function insertRecord(
   tx: Queryable,
   ctx: StoreContext,
-  conversationId: string,
+  { conversationId, submissionKey }: { conversationId: string; submissionKey: string },
   record: IntakeRecord,
   now: Date
 ): Promise<string> {
@@ -141,8 +148,8 @@ async function insertRecord(
     const reference = ctx.newReference();
     // ON CONFLICT instead of catching the unique violation: an error would abort the transaction.
     const { rows } = await tx.query(
-      `INSERT INTO intake_records (reference, conversation_id, channel, locale, category, urgency, outcome, record, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $9)
+      `INSERT INTO intake_records (reference, conversation_id, channel, locale, category, urgency, outcome, record, created_at, updated_at, submission_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $9, $10)
        ON CONFLICT (reference) DO NOTHING RETURNING reference`,
       [
         reference,
@@ -153,12 +160,24 @@ async function insertRecord(
         record.request.urgency ?? null,
         record.outcome ?? null,
         toJsonb({ ...record, reference }),
-        now
+        now,
+        submissionKey
       ]
     );
     if (rows.length === 1) return reference;
   }
   throw new Error(`No free reference code after ${REFERENCE_ATTEMPTS} attempts (conversation ${conversationId})`);
+}
+
+/** The outcome of an earlier submission of the same intake, if there was one. */
+async function submittedBefore(tx: Queryable, submissionKey: string): Promise<SubmitOutcome | undefined> {
+  const { rows } = await tx.query<{ reference: string; booking: BookingSummary | null }>(
+    `SELECT reference, record -> 'booking' AS booking FROM intake_records WHERE submission_key = $1`,
+    [submissionKey]
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return row.booking ? { ok: true, reference: row.reference, booking: row.booking } : { ok: true, reference: row.reference };
 }
 
 /** Keeps the booking inside the stored record in step with the bookings table. */

@@ -1,45 +1,39 @@
 import { readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Pool, type PoolClient } from 'pg';
+import { openPostgres } from './db-postgres';
+import type { Db, DbEvents, Queryable } from './db-types';
 
-/** The part of a SQL connection the store needs; PGlite and node-postgres both provide it. */
-export interface Queryable {
-  query<Row extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
-}
-
-/**
- * One PostgreSQL database, embedded (PGlite) or a real server (node-postgres). The same SQL runs
- * on both; `transaction` gives a connection that commits when the callback resolves.
- */
-export interface Db extends Queryable {
-  readonly kind: 'pglite' | 'postgres';
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Db, DbEvents, Queryable } from './db-types';
 
 export interface OpenDbOptions {
   /** `postgres://…`; when absent the embedded PGlite database is used. */
   databaseUrl?: string;
   /** PGlite data directory; `memory://` for an in-memory database (tests). */
   dataDir?: string;
+  events?: DbEvents;
 }
 
 export async function openDb(options: OpenDbOptions): Promise<Db> {
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir ?? './data');
-  await migrate(db);
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl, options.events) : await openPglite(options.dataDir ?? './data');
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   return db;
 }
 
 async function openPglite(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const lite = await PGlite.create(dataDir);
+  const queryable: Queryable = {
+    query: async <Row extends object>(sql: string, params?: unknown[]) => ({ rows: (await lite.query<Row>(sql, params)).rows })
+  };
   return {
     kind: 'pglite',
-    query: async <Row extends object>(sql: string, params?: unknown[]) => {
-      const result = await lite.query<Row>(sql, params);
-      return { rows: result.rows };
-    },
+    query: queryable.query,
     transaction: (work) =>
       lite.transaction((tx) =>
         work({
@@ -48,39 +42,14 @@ async function openPglite(dataDir: string): Promise<Db> {
           })
         })
       ),
+    // One embedded connection, one process: the in-process lock already serialises its turns.
+    session: (work) => work(queryable),
+    listen: async (channel, handler) => {
+      const stop = await lite.listen(channel, handler);
+      // After close there is nothing left to stop listening to.
+      return () => void stop().catch(() => undefined);
+    },
     close: () => lite.close()
-  };
-}
-
-function openPostgres(connectionString: string): Db {
-  const pool = new Pool({ connectionString, max: 10 });
-  const viaClient = (client: PoolClient): Queryable => ({
-    query: async <Row extends object>(sql: string, params?: unknown[]) => {
-      const result = await client.query(sql, params);
-      return { rows: result.rows as Row[] };
-    }
-  });
-  return {
-    kind: 'postgres',
-    query: async <Row extends object>(sql: string, params?: unknown[]) => {
-      const result = await pool.query(sql, params);
-      return { rows: result.rows as Row[] };
-    },
-    transaction: async (work) => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work(viaClient(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    close: () => pool.end()
   };
 }
 

@@ -26,6 +26,9 @@ const COLUMNS =
   'id::text AS id, kind, payload, dedupe_key, created_at, attempts, next_attempt_at, delivered_at, last_error';
 
 /** Inserts one event; returns its id, or undefined when the dedupe key was already queued. */
+/** The NOTIFY channel on which a queued event wakes the outbox workers of every replica. */
+export const OUTBOX_CHANNEL = 'doorway_outbox';
+
 export async function insertOutbox(
   q: Queryable,
   at: Date,
@@ -40,6 +43,8 @@ export async function insertOutbox(
      RETURNING id::text AS id`,
     [kind, toJsonb(payload), dedupeKey ?? null, at]
   );
+  // Delivered at commit, so a worker that wakes finds the event.
+  if (rows[0]) await q.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, rows[0].id]);
   return rows[0]?.id;
 }
 

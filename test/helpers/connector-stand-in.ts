@@ -29,6 +29,8 @@ export interface ConnectorStandIn {
   url: string;
   requests: ConnectorRequest[];
   mode: ConnectorMode;
+  /** How long the stand-in takes to answer a successful post (a slow connector). */
+  delayMs: number;
   /** Successful posts of new activities (cards and texts). */
   posts(): ConnectorRequest[];
   /** Successful updates of earlier activities. */
@@ -41,7 +43,7 @@ export interface ConnectorStandIn {
 export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   let counter = 0;
   const requests: ConnectorRequest[] = [];
-  const state = { mode: 'ok' as ConnectorMode };
+  const state = { mode: 'ok' as ConnectorMode, delayMs: 0 };
 
   const handle = (req: IncomingMessage, res: ServerResponse, raw: string) => {
     const path = req.url ?? '';
@@ -70,7 +72,9 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     }
     const id = req.method === 'PUT' ? match?.[2] : `activity-${++counter}`;
     requests[requests.length - 1]!.responseId = id;
-    res.end(JSON.stringify({ id }));
+    const answer = () => res.end(JSON.stringify({ id }));
+    if (state.delayMs > 0) setTimeout(answer, state.delayMs);
+    else answer();
   };
 
   const server: Server = createServer((req, res) => {
@@ -85,6 +89,12 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
   return {
     url,
     requests,
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
+    },
     get mode() {
       return state.mode;
     },

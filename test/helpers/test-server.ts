@@ -53,15 +53,17 @@ export interface BotReply {
 }
 
 /**
- * A person chatting over plain HTTP with `expectReplies`, keeping a transcript that reads like
+ * A person chatting over plain HTTP with `expectReplies` (to one server, or to whichever
+ * `baseUrl()` names for each message), keeping a transcript that reads like
  * the conversation (`user: …` / `bot: …`) for failure messages.
  */
-export function chatWith(baseUrl: string, conversationId: string, locale = 'en-GB') {
+export function chatWith(baseUrl: string | (() => string), conversationId: string, locale = 'en-GB') {
+  const urlOf = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   const transcript: string[] = [];
   let last: BotReply[] = [];
 
   const post = async (activity: Record<string, unknown>): Promise<BotReply[]> => {
-    const response = await fetch(`${baseUrl}/api/messages`, {
+    const response = await fetch(`${urlOf()}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

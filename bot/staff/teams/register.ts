@@ -7,6 +7,7 @@ import type { Logger } from '../../logger';
 import type { Db } from '../../store/db';
 import { createIntakeQueue } from '../../store/intake-queue';
 import type { IntakeStore } from '../../store/intake-store';
+import { OUTBOX_CHANNEL } from '../../store/outbox';
 import { startOutboxWorker } from '../outbox/worker';
 import { createCaseActions } from '../store/teams-case-actions';
 import { createTeamsCards } from '../store/teams-cards';
@@ -66,6 +67,9 @@ export async function registerStaffSide(deps: StaffSideDeps): Promise<StaffSide>
     backoff: { baseMs: env.outbox.retryBaseMs, maxMs: env.outbox.retryMaxMs, jitter: 0.2 }
   });
 
+  // A queued event wakes the worker on every replica at once; the poll remains for retries that come due.
+  const stopListening = await db.listen(OUTBOX_CHANNEL, () => worker.wake());
+
   registerInstallRoutes(agent, { installations, channel, agencyName: info.name, staffLocale: info.staffLocale, logger, onInstalled: () => worker.wake() });
   registerCardActions(agent, { caseActions, cards, installations, queue, ...staff, ecoMapUrl, logger });
   app.get('/teams/eco-map/:reference.png', ecoMapRoute({ secret: env.tokenSecret, queue, staffLocale: info.staffLocale }));
@@ -73,6 +77,9 @@ export async function registerStaffSide(deps: StaffSideDeps): Promise<StaffSide>
 
   return {
     health: () => staffHealth(db, installations),
-    stop: () => worker.stop()
+    stop: async () => {
+      stopListening();
+      await worker.stop();
+    }
   };
 }
