@@ -40,7 +40,7 @@ describe('operations endpoints', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as { status: string; uptimeSeconds: number; details: { teams: { outbox: { pending: number } } } };
-    expect(body).toMatchObject({ status: 'ok', details: { teams: { staffChannels: [], outbox: { pending: 0 } } } });
+    expect(body).toMatchObject({ status: 'ok', details: { store: { status: 'up', kind: 'pglite' }, teams: { staffChannels: [], outbox: { pending: 0 } } } });
     expect(body.uptimeSeconds).toBeGreaterThanOrEqual(0);
   });
 
@@ -127,7 +127,7 @@ describe('operations endpoints when the store does not answer', () => {
 
     const health = await fetch(`${running.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', details: { teams: { error: 'unavailable' } } });
+    expect(await health.json()).toMatchObject({ status: 'ok', details: { store: { status: 'down' }, teams: { error: 'unavailable' } } });
 
     const text = await metricsOf(running.url);
     expect(sample(text, 'doorway_store_up')).toBe(0);

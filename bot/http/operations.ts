@@ -200,7 +200,9 @@ export function operationsRoutes({ db, metrics, staffHealth, logger }: Operation
           return { error: 'unavailable' };
         })
       : undefined;
-    noStore(res).json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), details: { teams } });
+    // The database's state is reported, not judged: a restart of the process would not bring it back.
+    const store = await withTimeout(db.query('SELECT 1')).then(() => 'up', () => 'down');
+    noStore(res).json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()), details: { store: { status: store, kind: db.kind }, teams } });
   });
 
   router.get('/readyz', async (_req, res) => {
