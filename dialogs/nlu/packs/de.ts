@@ -4,6 +4,7 @@ import localeFile from '../../../locales/de.json';
 import type { LanguageTools, LocalePack } from '../language';
 import { addCompoundParts, MIN_COMPOUND } from '../compounds';
 import { parseNluData } from '../locale-data';
+import { memo, tokenized } from '../memo';
 
 /**
  * Many people type German without umlauts ("ueber", "Kuendigung", "Strasse"). Every text is folded
@@ -90,15 +91,21 @@ const STOPWORDS = new Set(
 
 const tokenizer = new AggressiveTokenizerDe();
 
-/** German: folded spelling, natural's German tokenizer and Porter (Snowball) stemmer, compound parts. */
-export const germanTools: LanguageTools = {
-  tokenize: (text) =>
+function tokenizeGerman(text: string): string[] {
+  return (
     tokenizer
       .tokenize(foldGerman(text))
       .map((word) => word.replace(/^[-']+|[-']+$/g, ''))
       .filter(Boolean)
-      .flatMap(withParts),
-  stem: (word) => PorterStemmerDe.stem(word),
+      .flatMap(withParts)
+  );
+}
+
+/** German: folded spelling, natural's German tokenizer and Porter (Snowball) stemmer, compound parts. */
+export const germanTools: LanguageTools = {
+  tokenize: tokenized(memo(tokenizeGerman, 20_000)),
+  // Training reads the same words in every model, and the stemmer is the slow part.
+  stem: memo((word) => PorterStemmerDe.stem(word), 20_000),
   stopwords: STOPWORDS,
   minCorrectable: 4
 };

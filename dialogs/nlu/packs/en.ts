@@ -3,6 +3,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import localeFile from '../../../locales/en.json';
 import type { LanguageTools, LocalePack } from '../language';
 import { parseNluData } from '../locale-data';
+import { memo, tokenized } from '../memo';
 
 // Function words that carry no hint of a service category. Negations, pronouns and question words
 // are kept for the crisis and FAQ models, which read every token.
@@ -22,17 +23,23 @@ const STOPWORDS = new Set(
 
 const tokenizer = new AggressiveTokenizer();
 
-/** English: natural's aggressive tokenizer and Porter stemmer; apostrophes dropped so "don't" = "dont". */
-export const englishTools: LanguageTools = {
-  tokenize: (text) =>
+function tokenizeEnglish(text: string): string[] {
+  return (
     tokenizer.tokenize(
       text
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .replace(/'/g, '')
-    ),
-  stem: (word) => PorterStemmer.stem(word),
+    )
+  );
+}
+
+/** English: natural's aggressive tokenizer and Porter stemmer; apostrophes dropped so "don't" = "dont". */
+export const englishTools: LanguageTools = {
+  tokenize: tokenized(memo(tokenizeEnglish, 20_000)),
+  // Training reads the same words in every model, and the stemmer is the slow part.
+  stem: memo((word) => PorterStemmer.stem(word), 20_000),
   stopwords: STOPWORDS,
   minCorrectable: 4
 };

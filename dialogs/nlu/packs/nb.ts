@@ -4,6 +4,7 @@ import localeFile from '../../../locales/nb.json';
 import type { LanguageTools, LocalePack } from '../language';
 import { addCompoundParts, MIN_COMPOUND } from '../compounds';
 import { parseNluData } from '../locale-data';
+import { memo, tokenized } from '../memo';
 
 /**
  * People type Norwegian on phones set to other languages: "gjoere" or "gjore" for "gjøre", "paa"
@@ -80,14 +81,20 @@ const STOPWORDS = new Set(
 
 const tokenizer = new AggressiveTokenizerNo();
 
-/** Norwegian Bokmål: folded spelling, natural's Norwegian tokenizer and Porter stemmer, compound parts. */
-export const norwegianTools: LanguageTools = {
-  tokenize: (text) =>
+function tokenizeNorwegian(text: string): string[] {
+  return (
     tokenizer
       .tokenize(foldNorwegian(text))
       .filter(Boolean)
-      .flatMap(withParts),
-  stem: (word) => PorterStemmerNo.stem(word),
+      .flatMap(withParts)
+  );
+}
+
+/** Norwegian Bokmål: folded spelling, natural's Norwegian tokenizer and Porter stemmer, compound parts. */
+export const norwegianTools: LanguageTools = {
+  tokenize: tokenized(memo(tokenizeNorwegian, 20_000)),
+  // Training reads the same words in every model, and the stemmer is the slow part.
+  stem: memo((word) => PorterStemmerNo.stem(word), 20_000),
   stopwords: STOPWORDS,
   minCorrectable: 4
 };
