@@ -48,14 +48,14 @@ describe('the crisis guard in tiers', () => {
     expect(kinds(read('i want to die', 'crisis.checkIn'))).toEqual(['CHOOSE:crisis.unsafe']);
   });
 
-  it.each(["yes but he'll be back tonight", 'for now', 'i think so', "that's all", 'kind of', 'yes, he is asleep now'])(
+  it.each(["yes but he'll be back tonight", 'for now', 'i think so', "that's all", 'kind of', 'yes, he is asleep now', 'yes...', 'not safe at all', 'yes im not safe'])(
     'should take %j at the safety question as not safe',
     (answer) => {
       expect(kinds(read(answer, 'crisis.askSafe'))).toEqual(['CHOOSE:crisis.unsafe']);
     }
   );
 
-  it.each(['yes', "yes i'm safe", 'im safe now'])('should take the plain %j at the safety question as safe', (answer) => {
+  it.each(['yes', "yes i'm safe", 'im safe now', 'yup totally safe', '100% safe', 'completely safe, yes'])('should take the plain %j at the safety question as safe', (answer) => {
     expect(kinds(read(answer, 'crisis.askSafe'))).toEqual(['CHOOSE:crisis.safe']);
   });
 
@@ -96,5 +96,19 @@ describe('the per-question recogniser', () => {
 
   it('should say which button words kept as typed are nearest, so a typed supporter gets a relation', () => {
     expect(read('my sister anna', 'resources.askWho')[0]).toMatchObject({ type: 'TEXT', closest: 'relation.family' });
+  });
+});
+
+describe('plain safe answers in other words, in every language with spaces between words', () => {
+  const all = createNlu(['en', 'nb', 'de', 'zh-Hans']);
+  it.each([
+    ['nb', 'jepp helt trygg', 'safe'],
+    ['nb', 'ja, fare', 'unsafe'],
+    ['de', 'ja klar, bin sicher', 'safe'],
+    ['de', 'ja, mir passiert was', 'unsafe'],
+    ['de', 'ja, aber er kommt heute abend', 'unsafe'],
+    ['zh-Hans', '嗯...', 'unsafe']
+  ] as const)('should read %s %j as %s', (locale, answer, expected) => {
+    expect(all.readSafety(answer, locale)).toBe(expected);
   });
 });

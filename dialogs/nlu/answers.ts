@@ -15,7 +15,7 @@ export interface AnswerGuess {
 export type Vector = Map<string, number>;
 
 /** Words that turn an answer round ("not urgent", "ikke akutt", "nicht dringend"); Chinese in `phrases.ts`. */
-const NEGATIONS = new Set(['not', 'no', 'dont', 'never', 'isnt', 'aint', 'nothing', 'ikke', 'ikkje', 'itte', 'ikkj', 'aldri', 'nicht', 'nich', 'net', 'kein', 'keine', 'keinen', 'nie', 'nix']);
+export const NEGATIONS = new Set(['not', 'no', 'dont', 'never', 'isnt', 'aint', 'nothing', 'ikke', 'ikkje', 'itte', 'ikkj', 'aldri', 'nicht', 'nich', 'net', 'kein', 'keine', 'keinen', 'nie', 'nix']);
 /** How much a match counts when only one side is negated. */
 const NEGATION_MISMATCH = 0.6;
 const NEGATED = '\u0000negated';

@@ -1,3 +1,4 @@
+import { NEGATIONS } from './answers';
 import type { NluLocaleData } from './locale-data';
 import { simplify } from './normalize';
 import { PhraseSet, type PhraseNormalizer } from './phrases';
@@ -8,6 +9,8 @@ export type SafetyAnswer = 'safe' | 'unsafe';
 /** A longer answer is a story; stories are read as "not safe" and a person follows up. */
 const MAX_SAFE_WORDS = 8;
 const HAN = /\p{Script=Han}/u;
+/** Words for "nobody" and "nothing", which turn a phrase round like a negation. */
+const NOBODY = new Set(['nobody', 'noone', 'none', 'niemand', 'keiner', 'nichts', 'ingen', 'ingenting', 'inga']);
 
 /**
  * Reads answers to the safety question. A yes is safe only when it is a complete, plain safe
@@ -18,6 +21,9 @@ const HAN = /\p{Script=Han}/u;
 export class SafetyReader {
   private readonly safe: PhraseSet;
   private readonly hedges: string[];
+  /** Every word of the locale's plain safe answers, and those that say "safe" or "yes" on their own. */
+  private readonly safeWords = new Set<string>();
+  private readonly sayingSafe = new Set<string>();
 
   constructor(
     data: NluLocaleData,
@@ -27,12 +33,34 @@ export class SafetyReader {
     this.hedges = data.safety.hedges.map((hedge) => simplify(normalizer.form(hedge))).filter(Boolean);
     const plainYes = data.yes.filter((yes) => !this.hedged(simplify(normalizer.form(yes))));
     this.safe = new PhraseSet([...data.safety.safe, ...plainYes], normalizer);
+    for (const phrase of [...data.safety.safe, ...plainYes]) {
+      const words = simplify(normalizer.form(phrase)).split(' ').filter(Boolean);
+      // "no danger", "keine Gefahr", "niemand tut mir was": safe only as a whole; their words
+      // ("danger", "tut was") must not make "yes, something is happening" safe.
+      if (words.some((word) => NEGATIONS.has(word) || NOBODY.has(word))) continue;
+      for (const word of words) this.safeWords.add(word);
+      if (words.length === 1) this.sayingSafe.add(words[0]!);
+    }
   }
 
   read(text: string): SafetyAnswer {
+    // "yes..." trails off: a hesitation, in any language.
+    if (/\.\.|…|。。/.test(text)) return 'unsafe';
     const simple = simplify(this.normalizer.form(text));
     if (simple === '' || simple.split(' ').length > MAX_SAFE_WORDS || this.hedged(simple)) return 'unsafe';
-    return this.safe.distance(text) !== undefined ? 'safe' : 'unsafe';
+    return this.safe.distance(text) !== undefined || this.madeOfSafeWords(simple) ? 'safe' : 'unsafe';
+  }
+
+  /**
+   * "yup totally safe", "100% safe, dont worry": a plain safe answer in other words is one made
+   * only of the words of the locale's plain safe answers, with one that says "safe" or "yes" by
+   * itself, and no negation. Chinese, without spaces between words, is read by the phrases alone.
+   */
+  private madeOfSafeWords(simple: string): boolean {
+    if (HAN.test(simple)) return false;
+    const words = simple.split(' ').filter((word) => !/^\d+$/.test(word));
+    if (words.some((word) => NEGATIONS.has(word))) return false;
+    return words.length > 0 && words.every((word) => this.safeWords.has(word)) && words.some((word) => this.sayingSafe.has(word));
   }
 
   private hedged(simple: string): boolean {
