@@ -43,7 +43,7 @@ interface Line {
 const WRITTEN_ON = '2026-11-29T12:00:00Z';
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 /** Where the sets are; `NLU_EVAL_DIR` points at another folder of the same layout (a development set). */
-const EVAL_ROOT = process.env.NLU_EVAL_DIR ?? join(__dirname, 'nlu-eval');
+const EVAL_ROOT = process.env.NLU_EVAL_DIR || join(__dirname, 'nlu-eval');
 
 function read(locale: Locale, file: string): Line[] {
   const path = join(EVAL_ROOT, locale, file);

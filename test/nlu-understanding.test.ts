@@ -104,6 +104,9 @@ describe('plain safe answers in other words, in every language with spaces betwe
   it.each([
     ['nb', 'jepp helt trygg', 'safe'],
     ['nb', 'ja, fare', 'unsafe'],
+    ['nb', 'halvt greit', 'unsafe'],
+    ['nb', 'ok', 'unsafe'],
+    ['en', 'yes im saef', 'safe'],
     ['de', 'ja klar, bin sicher', 'safe'],
     ['de', 'ja, mir passiert was', 'unsafe'],
     ['de', 'ja, aber er kommt heute abend', 'unsafe'],

@@ -9,6 +9,8 @@ export type SafetyAnswer = 'safe' | 'unsafe';
 /** A longer answer is a story; stories are read as "not safe" and a person follows up. */
 const MAX_SAFE_WORDS = 8;
 const HAN = /\p{Script=Han}/u;
+/** Bare acknowledgements in the yes lists of every locale (Chinese in its Simplified form). */
+const ACKNOWLEDGEMENTS = new Set(['ok', 'okay', 'okey', 'okei', 'oki', 'okk', 'k', 'kk', 'alright', 'allright', 'greit', 'okidoki', '好的', '好', '行', '可以', '好吧', 'ok的']);
 /** Words for "nobody" and "nothing", which turn a phrase round like a negation. */
 const NOBODY = new Set(['nobody', 'noone', 'none', 'niemand', 'keiner', 'nichts', 'ingen', 'ingenting', 'inga']);
 
@@ -31,7 +33,8 @@ export class SafetyReader {
   ) {
     // Hedges are read in the locale's phrase form, as messages are (Chinese: both scripts as Simplified).
     this.hedges = data.safety.hedges.map((hedge) => simplify(normalizer.form(hedge))).filter(Boolean);
-    const plainYes = data.yes.filter((yes) => !this.hedged(simplify(normalizer.form(yes))));
+    // "ok" acknowledges the message as readily as it answers the question: not a plain yes here.
+    const plainYes = data.yes.filter((yes) => !this.hedged(simplify(normalizer.form(yes))) && !ACKNOWLEDGEMENTS.has(simplify(normalizer.form(yes))));
     this.safe = new PhraseSet([...data.safety.safe, ...plainYes], normalizer);
     for (const phrase of [...data.safety.safe, ...plainYes]) {
       const words = simplify(normalizer.form(phrase)).split(' ').filter(Boolean);
@@ -48,7 +51,9 @@ export class SafetyReader {
     if (/\.\.|…|。。/.test(text)) return 'unsafe';
     const simple = simplify(this.normalizer.form(text));
     if (simple === '' || simple.split(' ').length > MAX_SAFE_WORDS || this.hedged(simple)) return 'unsafe';
-    return this.safe.distance(text) !== undefined || this.madeOfSafeWords(simple) ? 'safe' : 'unsafe';
+    // One slip of the finger is forgiven; "halvt greit" (half fine) is not "helt greit" (fine).
+    const distance = this.safe.distance(text);
+    return (distance !== undefined && distance <= 1) || this.madeOfSafeWords(simple) ? 'safe' : 'unsafe';
   }
 
   /**
