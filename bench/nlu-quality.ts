@@ -63,6 +63,11 @@ function reader(locale: Locale, agency: AgencyInfo) {
   const nlu = createNlu([locale]);
   const machine = createConversationMachine({ agency, services: NO_SERVICES });
   const timing = { count: 0, ms: 0 };
+  // A running server has compiled its patterns and seen common words before: time it warm, on
+  // texts that differ from the measured ones (so no message is read from a cache).
+  for (const file of ['crisis.jsonl', 'ordinary.jsonl', 'buttons.jsonl', 'safety.jsonl']) {
+    for (const line of read(locale, file)) interpret({ text: `${line.text} x` }, undefined, nlu, locale, WRITTEN_ON);
+  }
   const run = (text: string, questionId?: string): IntakeEvent[] => {
     const started = performance.now();
     const events = interpret({ text }, questionId ? questionById(machine, agency, locale, questionId) : undefined, nlu, locale, WRITTEN_ON);
@@ -108,7 +113,7 @@ export function evaluateUnderstanding(locale: Locale, agency: AgencyInfo): Figur
   if (ambiguous.length > 0) figures.push({ name: `nlu.${locale}.safety_ambiguous_taken_as_safe`, value: ambiguous.filter(({ events }) => takenAsSafe(events)).length, unit: `of ${ambiguous.length}`, target: '= 0' });
   ratio('safety_plain_yes_understood', plain.filter(({ events }) => takenAsSafe(events)).length, plain.length);
 
-  if (timing.count > 0) figures.push({ name: `nlu.${locale}.time_per_message`, value: round((timing.ms / timing.count) * 1000, 0), unit: `µs (mean of ${timing.count}, interpret with the crisis guard)`, target: '< 1000' });
+  if (timing.count > 0) figures.push({ name: `nlu.${locale}.time_per_message`, value: round((timing.ms / timing.count) * 1000, 0), unit: `µs (mean of ${timing.count}, interpret with the crisis guard, warm)`, target: '< 1000' });
   return figures;
 }
 
