@@ -197,7 +197,10 @@ describe('transcripts through the real agent over HTTP', () => {
     const noConversation = await post(JSON.stringify({ type: 'message', text: 'hi' }));
     expect(noConversation.status).toBe(400);
     expect(await noConversation.json()).toMatchObject({ error: { code: 'MissingConversation' } });
-    const emptyLocale = await post(JSON.stringify({ type: 'message', text: 'hi', conversation: { id: 'x' }, locale: '' }));
+    const noChannel = await post(JSON.stringify({ type: 'message', text: 'hi', conversation: { id: 'x' } }));
+    expect(noChannel.status).toBe(400);
+    expect(await noChannel.json()).toMatchObject({ error: { code: 'MissingChannel', message: expect.stringContaining('channelId') } });
+    const emptyLocale = await post(JSON.stringify({ type: 'message', text: 'hi', channelId: 'test', conversation: { id: 'x' }, locale: '' }));
     expect(emptyLocale.status).toBe(400);
     expect(await emptyLocale.json()).toMatchObject({ error: { code: 'BadActivity', message: expect.stringContaining('locale') } });
     const notAnObject = await post('[1,2,3]');

@@ -102,6 +102,10 @@ function validActivity(body: unknown): ActivityBody {
   if (typeof conversation?.id !== 'string' || conversation.id.length === 0 || conversation.id.length > 256) {
     throw new HttpError(400, 'MissingConversation', 'The activity needs conversation.id (a string of at most 256 characters).');
   }
+  // Without it the SDK takes the turn and silently sends nothing back.
+  if (typeof activity.channelId !== 'string' || activity.channelId.length === 0 || activity.channelId.length > 64) {
+    throw new HttpError(400, 'MissingChannel', 'The activity needs channelId (a string of at most 64 characters), e.g. "test".');
+  }
   if (activity.text !== undefined && typeof activity.text !== 'string') {
     throw new HttpError(400, 'BadText', 'text must be a string.');
   }
