@@ -1,6 +1,7 @@
 import type { LanguageTools } from './language';
 import type { NluLocaleData } from './locale-data';
 import type { Choice } from './match-choice';
+import { memo } from './memo';
 import { hanNegations, type PhraseNormalizer } from './phrases';
 
 /** What a typed answer most likely means among the buttons offered. */
@@ -34,7 +35,8 @@ const MAX_WORDS = 40;
 export class ExampleIndex {
   private readonly idf = new Map<string, number>();
   private readonly byLabel = new Map<string, Vector[]>();
-  private readonly extra = new Map<string, Vector>();
+  // Button titles compared as extra examples; the same few titles on every message.
+  private readonly extraVector = memo((text: string): Vector => this.vector(this.features(text)));
   private readonly defaultIdf: number;
 
   constructor(
@@ -76,16 +78,6 @@ export class ExampleIndex {
     let best = extraText === undefined ? 0 : similarity(this.extraVector(extraText));
     for (const example of this.byLabel.get(label) ?? []) best = Math.max(best, similarity(example));
     return best;
-  }
-
-  private extraVector(text: string): Vector {
-    let vector = this.extra.get(text);
-    if (vector === undefined) {
-      vector = this.vector(this.features(text));
-      if (this.extra.size > 2000) this.extra.clear();
-      this.extra.set(text, vector);
-    }
-    return vector;
   }
 
   /**

@@ -22,7 +22,6 @@ export class FeatureExtractor {
   private readonly neighbours = new Map<string, string[]>();
   private readonly frequency = new Map<string, number>();
   private readonly corrections = new Map<string, string>();
-  private readonly stems = new Map<string, string>();
 
   constructor(
     private readonly tools: LanguageTools,
@@ -57,22 +56,12 @@ export class FeatureExtractor {
 
   /** `features` of words already read with `words`, so one reading can serve several options. */
   featuresOf(words: string[], options: FeatureOptions): string[] {
-    const stems = words.filter((w) => options.keepStops || !this.tools.stopwords.has(w)).map((w) => this.stem(w));
+    const stems = words.filter((w) => options.keepStops || !this.tools.stopwords.has(w)).map((w) => this.tools.stem(w));
     const out = new Set(stems);
     if (options.bigrams) {
       for (let i = 1; i < stems.length; i++) out.add(`${stems[i - 1]}_${stems[i]}`);
     }
     return [...out];
-  }
-
-  private stem(word: string): string {
-    let stem = this.stems.get(word);
-    if (stem === undefined) {
-      stem = this.tools.stem(word);
-      if (this.stems.size >= CACHE_LIMIT) this.stems.clear();
-      this.stems.set(word, stem);
-    }
-    return stem;
   }
 
   private correct(token: string): string {

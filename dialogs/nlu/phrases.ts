@@ -1,4 +1,5 @@
 import { editDistance } from './edit-distance';
+import { memo } from './memo';
 import { simplify } from './normalize';
 
 /**
@@ -8,9 +9,9 @@ import { simplify } from './normalize';
 export class PhraseNormalizer {
   private readonly fillers: string[][];
   // The same message is compared with many phrase sets; these are pure, so each is computed once.
-  private readonly forms = new Map<string, string>();
-  private readonly simples = new Map<string, string>();
-  private readonly cores = new Map<string, string>();
+  private readonly forms = memo((text) => this.phraseForm(text));
+  private readonly simples = memo((text) => simplify(this.form(text)));
+  private readonly cores = memo((text) => this.withoutFillers(text));
 
   /** @param phraseForm the locale's rewrite of short text (see `LanguageTools.phraseForm`). */
   constructor(
@@ -25,38 +26,27 @@ export class PhraseNormalizer {
 
   /** The text in the locale's phrase form (words spaced for Chinese), not yet simplified. */
   form(text: string): string {
-    return cached(this.forms, text, () => this.phraseForm(text));
+    return this.forms(text);
   }
 
   /** The text in the locale's phrase form, simplified. */
   simple(text: string): string {
-    return cached(this.simples, text, () => simplify(this.form(text)));
+    return this.simples(text);
   }
 
   /** The simplified text without filler words; the simplified text itself if only fillers remain. */
   core(text: string): string {
-    return cached(this.cores, text, () => {
-      const simple = this.simple(text);
-      let tokens = simple.split(' ').filter(Boolean);
-      // Removing a filler only drops tokens, so a filler with a word not in the text never matches.
-      const present = new Set(tokens);
-      for (const filler of this.fillers) if (filler.every((word) => present.has(word))) tokens = removeSequence(tokens, filler);
-      return tokens.length > 0 ? tokens.join(' ') : simple;
-    });
+    return this.cores(text);
   }
-}
 
-/** Most texts remembered per cache; bounded so a stream of messages cannot grow memory. */
-const CACHE_LIMIT = 2000;
-
-function cached(cache: Map<string, string>, key: string, compute: () => string): string {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, value);
+  private withoutFillers(text: string): string {
+    const simple = this.simple(text);
+    let tokens = simple.split(' ').filter(Boolean);
+    // Removing a filler only drops tokens, so a filler with a word not in the text never matches.
+    const present = new Set(tokens);
+    for (const filler of this.fillers) if (filler.every((word) => present.has(word))) tokens = removeSequence(tokens, filler);
+    return tokens.length > 0 ? tokens.join(' ') : simple;
   }
-  return value;
 }
 
 function removeSequence(tokens: string[], sequence: string[]): string[] {
