@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { cardOf, cardPosts, FAST_OUTBOX, settle, startConnectorStandIn, teamActivity, type ConnectorStandIn } from './helpers/connector-stand-in';
 import { freshPostgresUrl } from './helpers/databases';
 import { startReplica, type Replica } from './helpers/replicas';
-import { chooseAPhoneInterview, tellTheStory } from './helpers/stories';
+import { answerTheRoute, chooseAPhoneInterview, startAnIntake, tellTheRest, tellTheStory } from './helpers/stories';
 import { chatWith } from './helpers/test-server';
 
 // Two (and for a while three) server processes started as an operator starts them, on one
@@ -134,8 +134,8 @@ describe('several replicas on one PostgreSQL database', () => {
     expect(terminated.rows.length).toBeGreaterThan(2);
     await chat.press("Yes, that's OK");
     expect(chat.intake).toMatchObject({ stage: 'route' });
-    await tellTheStoryFromRoute(chat);
-    expect(chat.intake).toMatchObject({ stage: 'assess' });
+    await answerTheRoute(chat);
+    await tellTheRest(chat);
     // The listening connection came back too: streams still hear of other replicas' writes.
     const health = await fetch(`${b.url}/healthz`);
     expect(health.status).toBe(200);
@@ -143,26 +143,11 @@ describe('several replicas on one PostgreSQL database', () => {
 
   it('should finish a conversation on one replica after the other was killed mid-conversation', async () => {
     const chat = chatWith(() => (b.process.exitCode === null && b.process.signalCode === null ? b.url : a.url), 'killed-replica');
-    await chat.say('hello');
-    await chat.press('Ask for help');
-    await chat.press("Yes, that's OK");
-    await chat.press('For myself');
-    await chat.say('it was my own idea');
+    await startAnIntake(chat);
+    await answerTheRoute(chat);
     expect(await b.stop('SIGKILL')).toBe('SIGKILL');
 
-    await chat.say("I can't pay my rent this month and I'm scared we will lose the flat");
-    expect(chat.intake).toMatchObject({ stage: 'clarify' });
-    await chat.say('yes');
-    await chat.press('Some months');
-    await chat.say('Keep a roof over my kids');
-    await chat.press('Nothing yet');
-    await chat.say('this wek');
-    await chat.say('I am a caring mum and I never give up');
-    await chat.press("That's all");
-    await chat.say('my sister');
-    await chat.press('Someone to talk to');
-    await chat.press('Close and strong');
-    await chat.press("No, that's all");
+    await tellTheRest(chat);
     await chooseAPhoneInterview(chat);
     await chat.press('Yes, send it');
     const [record] = await rows<{ record: { route: { initiative: string }; request: { goal: string } } }>(
@@ -206,24 +191,6 @@ describe('several replicas on one PostgreSQL database', () => {
     expect(await rows('SELECT id FROM conversations WHERE id = $1', [conversation])).toHaveLength(1);
   });
 });
-
-/** The rest of the story after the consent question, as in `tellTheStory`. */
-async function tellTheStoryFromRoute(chat: ReturnType<typeof chatWith>): Promise<void> {
-  await chat.press('For myself');
-  await chat.say('it was my own idea');
-  await chat.say("I can't pay my rent this month and I'm scared we will lose the flat");
-  await chat.say('yes');
-  await chat.press('Some months');
-  await chat.say('Keep a roof over my kids');
-  await chat.press('Nothing yet');
-  await chat.say('this wek');
-  await chat.say('I am a caring mum and I never give up');
-  await chat.press("That's all");
-  await chat.say('my sister');
-  await chat.press('Someone to talk to');
-  await chat.press('Close and strong');
-  await chat.press("No, that's all");
-}
 
 async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
   const started = Date.now();

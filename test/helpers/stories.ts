@@ -4,12 +4,27 @@ export type Chat = ReturnType<typeof chatWith>;
 
 /** From the first hello to the area question, answering with buttons and typed words. */
 export async function tellTheStory(chat: Chat): Promise<void> {
+  await startAnIntake(chat);
+  await answerTheRoute(chat);
+  await tellTheRest(chat);
+}
+
+/** Hello, "Ask for help" and consent: the route question is next. */
+export async function startAnIntake(chat: Chat): Promise<void> {
   await chat.say('hello');
   await chat.press('Ask for help');
   await chat.press('Yes, that\'s OK');
+}
+
+/** For whom and whose idea: the person's own words about the difficulty are next. */
+export async function answerTheRoute(chat: Chat): Promise<void> {
   await chat.press('For myself');
   await chat.say('it was my own idea');
   expect(chat.intake).toMatchObject({ stage: 'clarify' });
+}
+
+/** From the difficulty to the area question: request, strengths and resources. */
+export async function tellTheRest(chat: Chat): Promise<void> {
   await chat.say("I can't pay my rent this month and I'm scared we will lose the flat");
   expect(chat.lastText).toMatch(/housing|money/);
   await chat.say('yes');
